@@ -1,0 +1,70 @@
+using ChiBo.Data;
+
+namespace ChiBo.Cli;
+
+/// <summary>The `chibo` command line. <see cref="RunAsync"/> is what the tests call in-process.</summary>
+public static class ChiBoCli
+{
+    public static async Task<int> Main(string[] args)
+    {
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        return await RunAsync(args, Console.Out, Console.Error, cts.Token);
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
+    {
+        var io = new ConsoleIo(stdout, stderr);
+        var cl = new CommandLine(args);
+        try
+        {
+            return cl.Words.FirstOrDefault() switch
+            {
+                "migrate" => await MigrateAsync(cl, io, ct),
+                "report" => await ReportCommands.RunAsync(cl, io, ct),
+                _ => Usage(io),
+            };
+        }
+        catch (UsageException e)
+        {
+            await stderr.WriteLineAsync("Lỗi: " + e.Message);
+            return 2;
+        }
+    }
+
+    internal static DatabaseTarget Target(CommandLine cl) =>
+        DatabaseTarget.Parse(cl.Optional("db") ?? Environment.GetEnvironmentVariable(DatabaseTarget.EnvironmentVariable));
+
+    private static async Task<int> MigrateAsync(CommandLine cl, ConsoleIo io, CancellationToken ct)
+    {
+        cl.Allow("db");
+        var target = Target(cl);
+        await target.MigrateAsync(ct);
+        io.Out.WriteLine($"Đã cập nhật cấu trúc cơ sở dữ liệu: {target}");
+        return 0;
+    }
+
+    private static int Usage(ConsoleIo io)
+    {
+        io.Err.WriteLine("""
+            chibo — dòng lệnh của ChiBo
+
+              chibo migrate [--db CONNECTION]
+              chibo seed --profile PATH [--scale F] [--seed N] [--db CONNECTION]
+              chibo report member-structure --org CODE|root --as-of yyyy-MM-dd [--age-bands 18-30,31-40,…,61+] [--db …] --format json
+              chibo report org-structure --org CODE|root --as-of yyyy-MM-dd [--db …] --format json
+              chibo report movements --org CODE|root --from yyyy-MM-dd --to yyyy-MM-dd [--db …] --format json
+
+            --db nhận đường dẫn tệp SQLite hoặc chuỗi kết nối PostgreSQL (Host=…); mặc định lấy từ biến CHIBO_DB.
+            """);
+        return 2;
+    }
+}
+
+/// <summary>Where a command writes: the console, or a test's buffers.</summary>
+public sealed record ConsoleIo(TextWriter Out, TextWriter Err);

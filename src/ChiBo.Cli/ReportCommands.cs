@@ -1,0 +1,68 @@
+using ChiBo.Data;
+using ChiBo.Organizations;
+using ChiBo.Reports;
+
+namespace ChiBo.Cli;
+
+/// <summary>chibo report member-structure | org-structure | movements.</summary>
+internal static class ReportCommands
+{
+    public static async Task<int> RunAsync(CommandLine cl, ConsoleIo io, CancellationToken ct)
+    {
+        var which = cl.Words.Count > 1 ? cl.Words[1] : throw new UsageException("Cần tên báo cáo: member-structure, org-structure hoặc movements.");
+        var format = cl.Optional("format") ?? "json";
+        if (format != "json")
+        {
+            throw new UsageException($"--format {format}: chỉ hỗ trợ json.");
+        }
+
+        var target = ChiBoCli.Target(cl);
+        await using var db = target.CreateContext();
+        switch (which)
+        {
+            case "member-structure":
+            {
+                cl.Allow("db", "org", "as-of", "age-bands", "format");
+                IReadOnlyList<AgeBand> bands;
+                try
+                {
+                    bands = AgeBand.ParseList(cl.Optional("age-bands"));
+                }
+                catch (FormatException e)
+                {
+                    throw new UsageException("--age-bands: " + e.Message);
+                }
+
+                var lookup = await FindAsync(db, cl, ct);
+                Json.Print(io.Out, await MemberStructureReport.RunAsync(db, lookup, cl.Date("as-of"), bands, ct));
+                return 0;
+            }
+
+            case "org-structure":
+            {
+                cl.Allow("db", "org", "as-of", "format");
+                var lookup = await FindAsync(db, cl, ct);
+                Json.Print(io.Out, await OrgStructureReport.RunAsync(db, lookup, cl.Date("as-of"), ct));
+                return 0;
+            }
+
+            case "movements":
+            {
+                cl.Allow("db", "org", "from", "to", "format");
+                var lookup = await FindAsync(db, cl, ct);
+                Json.Print(io.Out, await MovementsReport.RunAsync(db, lookup, cl.Date("from"), cl.Date("to"), ct));
+                return 0;
+            }
+
+            default:
+                throw new UsageException($"Không có báo cáo \"{which}\".");
+        }
+    }
+
+    private static async Task<OrgLookup> FindAsync(ChiBoDb db, CommandLine cl, CancellationToken ct)
+    {
+        var code = cl.Optional("org") ?? "root";
+        var lookup = await SubtreeQueries.FindAsync(db, code, ct);
+        return lookup.Found ? lookup : throw new UsageException($"--org: không có tổ chức đảng mã \"{code}\".");
+    }
+}

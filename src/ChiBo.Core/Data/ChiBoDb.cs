@@ -1,0 +1,106 @@
+using System.Text;
+using ChiBo.Members;
+using ChiBo.Organizations;
+using ChiBo.Provinces;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace ChiBo.Data;
+
+/// <summary>The one model of the register, migrated for SQLite (embedded default) and PostgreSQL.</summary>
+public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(options)
+{
+    public DbSet<Province> Provinces => Set<Province>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationPeriod> OrganizationPeriods => Set<OrganizationPeriod>();
+    public DbSet<OrganizationEvent> OrganizationEvents => Set<OrganizationEvent>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<MemberPeriod> MemberPeriods => Set<MemberPeriod>();
+    public DbSet<MemberEvent> MemberEvents => Set<MemberEvent>();
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChiBoDb).Assembly);
+        if (IsPostgres)
+        {
+            // Paths compare byte by byte so that a subtree is one B-tree range.
+            foreach (var (entity, property) in PathColumns)
+            {
+                modelBuilder.Entity(entity).Property(property).UseCollation("C");
+            }
+
+            // Reports "as of" a date read only this index (index-only scan) for a subtree.
+            modelBuilder.Entity<MemberPeriod>()
+                .HasIndex(p => new { p.ProvinceId, p.CellPath, p.ValidFrom })
+                .IncludeProperties(p => new
+                {
+                    p.ValidTo, p.OfficialOn, p.Exempted, p.Gender, p.BirthDate, p.Minority, p.Religious,
+                    p.GeneralEducation, p.Professional, p.PoliticalTheory, p.Enterprise, p.YouthUnion, p.Retired,
+                });
+        }
+
+        UseSnakeCaseNames(modelBuilder);
+    }
+
+    private static readonly (Type, string)[] PathColumns =
+    [
+        (typeof(Organization), nameof(Organization.Path)),
+        (typeof(OrganizationPeriod), nameof(OrganizationPeriod.Path)),
+        (typeof(MemberPeriod), nameof(MemberPeriod.CellPath)),
+        (typeof(MemberEvent), nameof(MemberEvent.CellPath)),
+    ];
+
+    /// <summary>snake_case tables and columns, so hand-written SQL reads the same on both providers.</summary>
+    private static void UseSnakeCaseNames(ModelBuilder modelBuilder)
+    {
+        foreach (IMutableEntityType entity in modelBuilder.Model.GetEntityTypes())
+        {
+            entity.SetTableName(SnakeCase(entity.GetTableName()!));
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+
+            foreach (var key in entity.GetKeys())
+            {
+                key.SetName(SnakeCase(key.GetName()!));
+            }
+
+            foreach (var fk in entity.GetForeignKeys())
+            {
+                fk.SetConstraintName(SnakeCase(fk.GetConstraintName()!));
+            }
+
+            foreach (var index in entity.GetIndexes())
+            {
+                index.SetDatabaseName(SnakeCase(index.GetDatabaseName()!));
+            }
+        }
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '_' && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
+                {
+                    sb.Append('_');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChiBo.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// One connection setting for the web app, the CLI and the tests: a SQLite file path
+/// (the embedded default) or a PostgreSQL connection string ("Host=…").
+/// </summary>
+public sealed record DatabaseTarget(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string EnvironmentVariable = "CHIBO_DB";
+    public const string DefaultSqliteFile = "data/chibo.db";
+
+    public static DatabaseTarget Parse(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            value = DefaultSqliteFile;
+        }
+
+        value = value.Trim();
+        if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        {
+            return new DatabaseTarget(DatabaseProvider.Postgres, value);
+        }
+
+        var builder = value.Contains("Data Source=", StringComparison.OrdinalIgnoreCase)
+            ? new SqliteConnectionStringBuilder(value)
+            : new SqliteConnectionStringBuilder { DataSource = value };
+        builder.Pooling = true;
+        return new DatabaseTarget(DatabaseProvider.Sqlite, builder.ToString());
+    }
+
+    public static DatabaseTarget FromEnvironment() => Parse(Environment.GetEnvironmentVariable(EnvironmentVariable));
+
+    public string? SqliteFile => Provider == DatabaseProvider.Sqlite
+        ? new SqliteConnectionStringBuilder(ConnectionString).DataSource
+        : null;
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("ChiBo.Migrations.Postgres").CommandTimeout(600));
+        }
+        else
+        {
+            options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("ChiBo.Migrations.Sqlite").CommandTimeout(600));
+        }
+    }
+
+    public ChiBoDb CreateContext()
+    {
+        var options = new DbContextOptionsBuilder<ChiBoDb>();
+        Configure(options);
+        return new ChiBoDb(options.Options);
+    }
+
+    /// <summary>Creates the SQLite file's folder if needed and applies every migration.</summary>
+    public async Task MigrateAsync(CancellationToken ct = default)
+    {
+        if (SqliteFile is { } file && Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        await using var db = CreateContext();
+        await db.Database.MigrateAsync(ct);
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers go on while the generator or an import writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+
+    /// <summary>A shortened form for messages: never prints a password.</summary>
+    public override string ToString() => Provider == DatabaseProvider.Sqlite
+        ? $"SQLite {SqliteFile}"
+        : $"PostgreSQL {new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }}";
+}

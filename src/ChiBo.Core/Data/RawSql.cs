@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ChiBo.Data;
+
+/// <summary>
+/// Hand-written SQL for the heavy set-based reports, on whichever provider the context uses.
+/// Both SQLite (3.30+) and PostgreSQL accept the same aggregate FILTER syntax; the few
+/// differences are the expressions below.
+/// </summary>
+public sealed class RawSql(ChiBoDb db)
+{
+    private readonly List<(string Name, object Value)> _parameters = [];
+
+    public bool IsPostgres { get; } = db.IsPostgres;
+
+    /// <summary>Adds a parameter and returns its placeholder.</summary>
+    public string Param(object value)
+    {
+        var name = "@p" + _parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _parameters.Add((name, value));
+        return name;
+    }
+
+    /// <summary>The year of a date column as an integer.</summary>
+    public string YearOf(string column) => IsPostgres
+        ? $"CAST(EXTRACT(YEAR FROM {column}) AS integer)"
+        : $"CAST(substr({column}, 1, 4) AS integer)";
+
+    /// <summary>"MM-dd" of a date column, comparable as text.</summary>
+    public string MonthDayOf(string column) => IsPostgres
+        ? $"to_char({column}, 'MM-DD')"
+        : $"substr({column}, 6, 5)";
+
+    public async Task<T> QueryAsync<T>(string sql, Func<DbDataReader, Task<T>> read, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(ct);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.CommandTimeout = 600;
+            if (db.Database.CurrentTransaction is { } tx)
+            {
+                command.Transaction = tx.GetDbTransaction();
+            }
+
+            foreach (var (name, value) in _parameters)
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = name;
+                p.Value = value;
+                command.Parameters.Add(p);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await read(reader);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    /// <summary>Appends the subtree predicate over a path column (and the province, when the subtree has one).</summary>
+    public string SubtreePredicate(Organizations.Subtree subtree, string pathColumn, string provinceColumn)
+    {
+        if (subtree.ProvinceId is null)
+        {
+            return "1=1";
+        }
+
+        return $"{provinceColumn} = {Param(subtree.ProvinceId.Value)} AND {pathColumn} >= {Param(subtree.Path)} AND {pathColumn} < {Param(subtree.UpperBound)}";
+    }
+}

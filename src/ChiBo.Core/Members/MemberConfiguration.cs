@@ -1,0 +1,56 @@
+using ChiBo.Organizations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChiBo.Members;
+
+internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> b)
+    {
+        b.Property(m => m.FullName).HasMaxLength(150);
+        b.Property(m => m.SearchName).HasMaxLength(150);
+        b.Property(m => m.OtherNames).HasMaxLength(150);
+        b.Property(m => m.Cccd).HasMaxLength(12);
+        b.Property(m => m.BirthPlace).HasMaxLength(300);
+        b.Property(m => m.HomeTown).HasMaxLength(300);
+        b.Property(m => m.Residence).HasMaxLength(300);
+        b.Property(m => m.Occupation).HasMaxLength(200);
+        b.Property(m => m.Workplace).HasMaxLength(300);
+        b.Property(m => m.Position).HasMaxLength(200);
+        b.Property(m => m.ProfessionalField).HasMaxLength(200);
+        b.Property(m => m.ForeignLanguage).HasMaxLength(100);
+        b.Property(m => m.PartyCardNumber).HasMaxLength(20);
+        b.Property(m => m.Version).IsConcurrencyToken();
+        b.HasIndex(m => m.Cccd).IsUnique();
+        b.HasIndex(m => new { m.ProvinceId, m.CellId });
+        b.HasIndex(m => new { m.ProvinceId, m.SearchName });
+        b.HasOne(m => m.Cell).WithMany().HasForeignKey(m => m.CellId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MemberPeriodConfiguration : IEntityTypeConfiguration<MemberPeriod>
+{
+    public void Configure(EntityTypeBuilder<MemberPeriod> b)
+    {
+        b.Property(p => p.CellPath).HasMaxLength(200);
+        b.HasIndex(p => new { p.ProvinceId, p.CellPath, p.ValidFrom });
+        b.HasIndex(p => new { p.MemberId, p.ValidFrom });
+        b.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MemberEventConfiguration : IEntityTypeConfiguration<MemberEvent>
+{
+    public void Configure(EntityTypeBuilder<MemberEvent> b)
+    {
+        b.Property(e => e.CellPath).HasMaxLength(200);
+        b.Property(e => e.Details).HasMaxLength(4000);
+        b.Property(e => e.DecisionNumber).HasMaxLength(100);
+        b.Property(e => e.Reason).HasMaxLength(1000);
+        b.Property(e => e.RecordedBy).HasMaxLength(100);
+        b.HasIndex(e => new { e.ProvinceId, e.CellPath, e.Date });
+        b.HasIndex(e => new { e.MemberId, e.Date });
+        b.HasOne<Member>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text;
+using ChiBo.Data;
+using ChiBo.Organizations;
+
+namespace ChiBo.Reports;
+
+public sealed record MemberStructure(
+    string Org,
+    DateOnly AsOf,
+    int Total,
+    decimal MeanAge,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Dimensions);
+
+/// <summary>
+/// Members of a subtree as of a date by every dimension of the profile vocabulary, counted in
+/// one pass over the periods valid on that date (<c>count(*) FILTER (WHERE …)</c>).
+/// </summary>
+public static class MemberStructureReport
+{
+    public static async Task<MemberStructure> RunAsync(
+        ChiBoDb db, OrgLookup org, DateOnly asOf, IReadOnlyList<AgeBand> bands, CancellationToken ct = default)
+    {
+        var subtree = await AsOf.SubtreeOnAsync(db, org, asOf, ct);
+        var sql = new RawSql(db);
+        var d = sql.Param(asOf);
+        var columns = new List<(string Dimension, string Category)>();
+        var select = new StringBuilder("SELECT count(*), ");
+        select.Append("COALESCE(sum(").Append(sql.Param(asOf.Year)).Append(" - ").Append(sql.YearOf("birth_date")).Append("), 0), ");
+        select.Append("count(*) FILTER (WHERE ").Append(sql.MonthDayOf("birth_date")).Append(" > ")
+            .Append(sql.Param(asOf.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append(')');
+        foreach (var dimension in MemberDimensions.Fixed)
+        {
+            foreach (var category in dimension.Categories)
+            {
+                select.Append(", count(*) FILTER (WHERE ").Append(category.Sql.Replace("{d}", d, StringComparison.Ordinal)).Append(')');
+                columns.Add((dimension.Name, category.Name));
+            }
+        }
+
+        foreach (var band in bands)
+        {
+            select.Append(", count(*) FILTER (WHERE birth_date <= ").Append(sql.Param(band.BornOnOrBefore(asOf)));
+            if (band.BornAfter(asOf) is { } after)
+            {
+                select.Append(" AND birth_date > ").Append(sql.Param(after));
+            }
+
+            select.Append(')');
+            columns.Add((MemberDimensions.AgeBand, band.Label));
+        }
+
+        var where = subtree is { } s ? sql.SubtreePredicate(s, "cell_path", "province_id") : "1=0";
+        select.Append(" FROM member_periods WHERE valid_from <= ").Append(d).Append(" AND valid_to > ").Append(d)
+            .Append(" AND ").Append(where);
+
+        return await sql.QueryAsync(select.ToString(), async reader =>
+        {
+            await reader.ReadAsync(ct);
+            var total = Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+            var yearSum = Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+            var birthdayAhead = Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture);
+            var dimensions = new Dictionary<string, IReadOnlyDictionary<string, int>>();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var (dimension, category) = columns[i];
+                if (!dimensions.TryGetValue(dimension, out var counts))
+                {
+                    counts = new Dictionary<string, int>();
+                    dimensions[dimension] = counts;
+                }
+
+                ((Dictionary<string, int>)counts)[category] =
+                    Convert.ToInt32(reader.GetValue(i + 3), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var meanAge = total == 0 ? 0m : decimal.Round((decimal)(yearSum - birthdayAhead) / total, 2);
+            return new MemberStructure(AsOf.Label(org), asOf, total, meanAge, dimensions);
+        }, ct);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using ChiBo.Data;
+using ChiBo.Members;
+using ChiBo.Organizations;
+
+namespace ChiBo.Reports;
+
+/// <summary>Events of a period [From, To] for a subtree, in the profile's <c>history.periods</c> vocabulary.</summary>
+public sealed record Movements(string Org, DateOnly From, DateOnly To, IReadOnlyDictionary<string, int> Counts);
+
+public static class MovementsReport
+{
+    /// <summary>Profile names of the member events the report counts.</summary>
+    public static readonly IReadOnlyList<(string Name, MemberEventKind Kind)> Kinds =
+    [
+        ("admitted", MemberEventKind.Admitted),
+        ("recognizedOfficial", MemberEventKind.RecognizedOfficial),
+        ("transferredIn", MemberEventKind.TransferredIn),
+        ("transferredOut", MemberEventKind.TransferredOut),
+        ("struckOff", MemberEventKind.StruckOff),
+        ("removed", MemberEventKind.Removed),
+        ("expelled", MemberEventKind.Expelled),
+        ("died", MemberEventKind.Died),
+    ];
+
+    /// <summary>
+    /// Counts by the path each event's cell had when it happened, within the subtree as it stood
+    /// at the end of the period.
+    /// </summary>
+    public static async Task<Movements> RunAsync(ChiBoDb db, OrgLookup org, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var subtree = await AsOf.SubtreeOnAsync(db, org, to, ct) ?? (org.Organization is { } o ? Subtree.Of(o) : Subtree.Everything);
+        var sql = new RawSql(db);
+        var text = $"SELECT kind, count(*) FROM member_events WHERE date >= {sql.Param(from)} AND date <= {sql.Param(to)} AND {sql.SubtreePredicate(subtree, "cell_path", "province_id")} GROUP BY kind";
+        var counts = await sql.QueryAsync(text, async reader =>
+        {
+            var byKind = new Dictionary<MemberEventKind, int>();
+            while (await reader.ReadAsync(ct))
+            {
+                byKind[(MemberEventKind)Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture)] =
+                    Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+            }
+
+            return byKind;
+        }, ct);
+        return new Movements(AsOf.Label(org), from, to, Kinds.ToDictionary(k => k.Name, k => counts.GetValueOrDefault(k.Kind)));
+    }
+}

@@ -1,0 +1,11 @@
+namespace ChiBo.Web;
+
+public static class Api
+{
+    /// <summary>Every JSON endpoint, grouped by feature under /api.</summary>
+    public static void MapChiBoApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        Reports.ReportsApi.Map(api.MapGroup("/reports"));
+    }
+}

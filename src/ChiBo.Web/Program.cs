@@ -1,0 +1,30 @@
+using System.Globalization;
+using ChiBo.Data;
+using ChiBo.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+var target = DatabaseTarget.Parse(builder.Configuration[DatabaseTarget.EnvironmentVariable]);
+builder.Services.AddSingleton(target);
+builder.Services.AddDbContext<ChiBoDb>(target.Configure);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddRazorPages();
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
+    System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+
+var app = builder.Build();
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = VietnameseFormats.Culture;
+
+await FirstRun.EnsureReadyAsync(app.Services, target, app.Logger, app.Lifetime.ApplicationStopping);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseRouting();
+app.MapRazorPages();
+app.MapChiBoApi();
+
+app.Run();
+
+/// <summary>Entry point, visible to the HTTP tests.</summary>
+public partial class Program;

@@ -1,0 +1,104 @@
+using System.Globalization;
+using ChiBo.Data;
+using ChiBo.Organizations;
+using ChiBo.Reports;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChiBo.Web.Reports;
+
+public static class ReportsApi
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/member-structure", MemberStructureAsync);
+        group.MapGet("/org-structure", OrgStructureAsync);
+        group.MapGet("/movements", MovementsAsync);
+    }
+
+    private static async Task<Results<Ok<MemberStructure>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> MemberStructureAsync(
+        ChiBoDb db, TimeProvider clock, string? org, string? asOf, string? ageBands, CancellationToken ct)
+    {
+        if (!TryDate(asOf, Today(clock), "asOf", out var date, out var bad))
+        {
+            return bad;
+        }
+
+        IReadOnlyList<AgeBand> bands;
+        try
+        {
+            bands = AgeBand.ParseList(ageBands);
+        }
+        catch (FormatException e)
+        {
+            return Problem("ageBands", e.Message);
+        }
+
+        var lookup = await SubtreeQueries.FindAsync(db, org ?? "root", ct);
+        if (!lookup.Found)
+        {
+            return OrgNotFound(org);
+        }
+
+        return TypedResults.Ok(await MemberStructureReport.RunAsync(db, lookup, date, bands, ct));
+    }
+
+    private static async Task<Results<Ok<OrgStructure>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> OrgStructureAsync(
+        ChiBoDb db, TimeProvider clock, string? org, string? asOf, CancellationToken ct)
+    {
+        if (!TryDate(asOf, Today(clock), "asOf", out var date, out var bad))
+        {
+            return bad;
+        }
+
+        var lookup = await SubtreeQueries.FindAsync(db, org ?? "root", ct);
+        return lookup.Found ? TypedResults.Ok(await OrgStructureReport.RunAsync(db, lookup, date, ct)) : OrgNotFound(org);
+    }
+
+    private static async Task<Results<Ok<Movements>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> MovementsAsync(
+        ChiBoDb db, TimeProvider clock, string? org, string? from, string? to, CancellationToken ct)
+    {
+        var today = Today(clock);
+        if (!TryDate(from, new DateOnly(today.Year, 1, 1), "from", out var start, out var bad)
+            || !TryDate(to, today, "to", out var end, out bad))
+        {
+            return bad;
+        }
+
+        var lookup = await SubtreeQueries.FindAsync(db, org ?? "root", ct);
+        return lookup.Found ? TypedResults.Ok(await MovementsReport.RunAsync(db, lookup, start, end, ct)) : OrgNotFound(org);
+    }
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    private static bool TryDate(string? text, DateOnly fallback, string field, out DateOnly date, out BadRequest<ProblemDetails> bad)
+    {
+        bad = null!;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            date = fallback;
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return true;
+        }
+
+        bad = Problem(field, $"Ngày \"{text}\" không hợp lệ: cần dạng yyyy-MM-dd.");
+        return false;
+    }
+
+    internal static BadRequest<ProblemDetails> Problem(string field, string message) => TypedResults.BadRequest(new ProblemDetails
+    {
+        Title = "Dữ liệu không hợp lệ",
+        Detail = message,
+        Extensions = { ["field"] = field },
+    });
+
+    internal static NotFound<ProblemDetails> OrgNotFound(string? code) => TypedResults.NotFound(new ProblemDetails
+    {
+        Title = "Không tìm thấy tổ chức",
+        Detail = $"Không có tổ chức đảng mã \"{code}\".",
+    });
+}
