@@ -1,0 +1,27 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChiBo.Tests.Infrastructure;
+
+namespace ChiBo.Tests.Reports;
+
+public sealed class ReportsApiTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Reports_OnAnEmptyRegister_AnswerNotFoundForUnknownOrgAndBadRequestForBadDate(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var app = new ChiBoApp(db);
+        using var client = app.CreateClient();
+
+        var missing = await client.GetAsync("/api/reports/member-structure?org=XX.1&asOf=2025-12-31", TestContext.Current.CancellationToken);
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await missing.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("XX.1");
+
+        var bad = await client.GetAsync("/api/reports/org-structure?org=root&asOf=31/12/2025", TestContext.Current.CancellationToken);
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        problem.GetProperty("field").GetString().ShouldBe("asOf");
+    }
+}
