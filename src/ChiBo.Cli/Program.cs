@@ -27,6 +27,8 @@ public static class ChiBoCli
             {
                 "migrate" => await MigrateAsync(cl, io, ct),
                 "report" => await ReportCommands.RunAsync(cl, io, ct),
+                "user" => await AccessCommands.UserAsync(cl, io, ct),
+                "audit" => await AccessCommands.AuditAsync(cl, io, ct),
                 _ => Usage(io),
             };
         }
@@ -59,6 +61,9 @@ public static class ChiBoCli
               chibo report member-structure --org CODE|root --as-of yyyy-MM-dd [--age-bands 18-30,31-40,…,61+] [--db …] --format json
               chibo report org-structure --org CODE|root --as-of yyyy-MM-dd [--db …] --format json
               chibo report movements --org CODE|root --from yyyy-MM-dd --to yyyy-MM-dd [--db …] --format json
+              chibo user add --username U --password P --role ROLE --org CODE|root [--totp-secret BASE32] [--member ID] [--db …]
+              chibo user totp --username U [--db …]
+              chibo audit verify [--db …]
 
             --db nhận đường dẫn tệp SQLite hoặc chuỗi kết nối PostgreSQL (Host=…); mặc định lấy từ biến CHIBO_DB.
             """);

@@ -1,11 +1,14 @@
 using System.Globalization;
+using ChiBo.Audit;
 using ChiBo.Data;
 using ChiBo.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 var target = DatabaseTarget.Parse(builder.Configuration[DatabaseTarget.EnvironmentVariable]);
 builder.Services.AddSingleton(target);
-builder.Services.AddDbContext<ChiBoDb>(target.Configure);
+builder.Services.AddScoped<AuditScope>();
+builder.Services.AddDbContext<ChiBoDb>((sp, o) =>
+    target.Configure(o, sp.GetRequiredService<AuditScope>(), sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();

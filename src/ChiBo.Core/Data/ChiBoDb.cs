@@ -1,4 +1,6 @@
 using System.Text;
+using ChiBo.Access;
+using ChiBo.Audit;
 using ChiBo.Members;
 using ChiBo.Organizations;
 using ChiBo.Provinces;
@@ -17,6 +19,9 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberPeriod> MemberPeriods => Set<MemberPeriod>();
     public DbSet<MemberEvent> MemberEvents => Set<MemberEvent>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

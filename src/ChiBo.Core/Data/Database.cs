@@ -1,3 +1,4 @@
+using ChiBo.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,8 +45,10 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         ? new SqliteConnectionStringBuilder(ConnectionString).DataSource
         : null;
 
-    public void Configure(DbContextOptionsBuilder options)
+    /// <summary>Provider, migrations assembly and the audit interceptor (a new one per context: it holds the pending lines).</summary>
+    public void Configure(DbContextOptionsBuilder options, AuditScope? audit = null, TimeProvider? clock = null)
     {
+        options.AddInterceptors(new AuditInterceptor(audit ?? AuditScope.For("system"), clock ?? TimeProvider.System));
         if (Provider == DatabaseProvider.Postgres)
         {
             options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("ChiBo.Migrations.Postgres").CommandTimeout(600));
@@ -56,10 +59,10 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         }
     }
 
-    public ChiBoDb CreateContext()
+    public ChiBoDb CreateContext(AuditScope? audit = null, TimeProvider? clock = null)
     {
         var options = new DbContextOptionsBuilder<ChiBoDb>();
-        Configure(options);
+        Configure(options, audit, clock);
         return new ChiBoDb(options.Options);
     }
 

@@ -1,0 +1,37 @@
+namespace ChiBo.Access;
+
+/// <summary>
+/// What each role may do, inside the subtree it is held on. The one place this is decided;
+/// README.md prints the same table. Source: the division of work in Quy định 24-QĐ/TW (2021)
+/// on the Party Charter and the register's data-protection duties under Nghị định 13/2023/NĐ-CP.
+/// </summary>
+public static class AccessTable
+{
+    private static readonly IReadOnlyDictionary<Role, IReadOnlySet<string>> Grants = new Dictionary<Role, IReadOnlySet<string>>
+    {
+        [Role.Admin] = Set(Operation.All.Except([Operation.SelfRead])),
+        [Role.ProvinceBoard] = Set(
+            Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
+            Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead,
+            Operation.AuditRead, Operation.SignedIn),
+        [Role.SuperiorCommittee] = Set(
+            Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
+            Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.SignedIn),
+        [Role.BaseCommittee] = Set(
+            Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.MembersReadSensitive,
+            Operation.MembersExport, Operation.ReportsRead, Operation.SignedIn),
+        [Role.CellCommittee] = Set(
+            Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.ReportsRead, Operation.SignedIn),
+        [Role.Inspection] = Set(
+            Operation.OrgsRead, Operation.MembersRead, Operation.MembersReadSensitive, Operation.ReportsRead,
+            Operation.DisciplineRead, Operation.DisciplineWrite, Operation.SignedIn),
+        [Role.Member] = Set(Operation.SelfRead, Operation.SignedIn),
+    };
+
+    public static bool Allows(Role role, string operation) => Grants[role].Contains(operation);
+
+    public static IEnumerable<(Role Role, string Operation)> Rows() =>
+        Grants.SelectMany(g => g.Value.Order(StringComparer.Ordinal).Select(op => (g.Key, op)));
+
+    private static HashSet<string> Set(params IEnumerable<string> operations) => [.. operations];
+}

@@ -1,0 +1,32 @@
+namespace ChiBo.Access;
+
+/// <summary>Named operations that pages and endpoints declare; <see cref="AccessTable"/> grants them to roles.</summary>
+public static class Operation
+{
+    public const string OrgsRead = "Orgs.Read";
+    public const string OrgsWrite = "Orgs.Write";
+    public const string MembersRead = "Members.Read";
+    public const string MembersWrite = "Members.Write";
+
+    /// <summary>Ethnicity, religion, CCCD: personal data Nghị định 13/2023/NĐ-CP calls sensitive.</summary>
+    public const string MembersReadSensitive = "Members.ReadSensitive";
+
+    public const string MembersExport = "Members.Export";
+    public const string ReportsRead = "Reports.Read";
+    public const string DisciplineRead = "Discipline.Read";
+    public const string DisciplineWrite = "Discipline.Write";
+    public const string AuditRead = "Audit.Read";
+    public const string AccountsManage = "Accounts.Manage";
+
+    /// <summary>The signed-in member's own record and own cell's member-facing pages.</summary>
+    public const string SelfRead = "Self.Read";
+
+    /// <summary>Any signed-in account (log out, own profile).</summary>
+    public const string SignedIn = "SignedIn";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        OrgsRead, OrgsWrite, MembersRead, MembersWrite, MembersReadSensitive, MembersExport, ReportsRead,
+        DisciplineRead, DisciplineWrite, AuditRead, AccountsManage, SelfRead, SignedIn,
+    ];
+}
