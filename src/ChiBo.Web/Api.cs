@@ -6,6 +6,7 @@ public static class Api
     public static void MapChiBoApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
+        Access.AuthApi.Map(api.MapGroup("/auth"));
         Reports.ReportsApi.Map(api.MapGroup("/reports"));
     }
 }

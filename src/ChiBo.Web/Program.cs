@@ -2,6 +2,7 @@ using System.Globalization;
 using ChiBo.Audit;
 using ChiBo.Data;
 using ChiBo.Web;
+using ChiBo.Web.Access;
 
 var builder = WebApplication.CreateBuilder(args);
 var target = DatabaseTarget.Parse(builder.Configuration[DatabaseTarget.EnvironmentVariable]);
@@ -10,6 +11,7 @@ builder.Services.AddScoped<AuditScope>();
 builder.Services.AddDbContext<ChiBoDb>((sp, o) =>
     target.Configure(o, sp.GetRequiredService<AuditScope>(), sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddChiBoAccess();
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
@@ -24,6 +26,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseChiBoAccess();
 app.MapRazorPages();
 app.MapChiBoApi();
 

@@ -109,21 +109,7 @@ public static class SignIn
 
     private static async Task LogAsync(ChiBoDb db, AuditScope audit, string action, string userName, string? why, DateTimeOffset now, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await AuditChain.AppendAsync(db, [new AuditEntry
-        {
-            Chain = 0,
-            At = now,
-            Actor = userName,
-            ActorAddress = audit.Address,
-            Action = action,
-            EntityType = nameof(Account),
-            EntityId = userName,
-            Reason = why,
-            PreviousHash = AuditChain.Genesis,
-            Hash = "",
-        }], ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        audit.Reason = why;
+        await AuditChain.RecordAsync(db, audit, action, nameof(Account), userName, null, 0, now, ct);
     }
 }

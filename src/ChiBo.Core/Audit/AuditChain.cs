@@ -44,6 +44,34 @@ public static class AuditChain
         }
     }
 
+    /// <summary>
+    /// Records an act that changes no row (sign-in, export, bulk read of personal data) as one
+    /// line in its own transaction.
+    /// </summary>
+    public static async Task RecordAsync(
+        ChiBoDb db, AuditScope scope, string action, string entityType, string? entityId, string? details,
+        int chain, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await AppendAsync(db, [new AuditEntry
+        {
+            Chain = chain,
+            At = at,
+            Actor = scope.Actor,
+            ActorAddress = scope.Address,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Changes = details,
+            Reason = scope.Reason,
+            DecisionNumber = scope.DecisionNumber,
+            PreviousHash = Genesis,
+            Hash = "",
+        }], ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
     /// <summary>Both providers keep milliseconds exactly; finer ticks would not survive PostgreSQL.</summary>
     public static DateTimeOffset TruncateToMilliseconds(DateTimeOffset at)
     {

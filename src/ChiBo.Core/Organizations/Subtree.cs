@@ -42,7 +42,7 @@ public static class SubtreeQueries
 
     /// <summary>
     /// Resolves "root" or a code to an organization. "root" is the province when the register
-    /// holds one; with several provinces it is null (the whole country).
+    /// holds one; with several provinces (or none yet) it is null: the whole register.
     /// </summary>
     public static async Task<OrgLookup> FindAsync(ChiBoDb db, string codeOrRoot, CancellationToken ct = default)
     {
@@ -51,16 +51,23 @@ public static class SubtreeQueries
             var roots = await db.Organizations.AsNoTracking().Where(o => o.ParentId == null).Take(2).ToListAsync(ct);
             return roots.Count switch
             {
-                0 => OrgLookup.NotFound,
                 1 => new OrgLookup(true, roots[0]),
                 _ => new OrgLookup(true, null),
             };
         }
 
         var code = codeOrRoot.Trim();
+        if (code.Length == 0)
+        {
+            return OrgLookup.NotFound;
+        }
+
         var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, ct);
         return org is null ? OrgLookup.NotFound : new OrgLookup(true, org);
     }
+
+    public static Task<Organization?> FindByPathAsync(ChiBoDb db, int provinceId, string path, CancellationToken ct) =>
+        db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.ProvinceId == provinceId && o.Path == path, ct);
 }
 
 /// <summary>Found with a null organization means the whole register (several provinces).</summary>

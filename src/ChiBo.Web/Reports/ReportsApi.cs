@@ -1,5 +1,7 @@
 using System.Globalization;
+using ChiBo.Access;
 using ChiBo.Data;
+using ChiBo.Web.Access;
 using ChiBo.Organizations;
 using ChiBo.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,13 +13,13 @@ public static class ReportsApi
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/member-structure", MemberStructureAsync);
-        group.MapGet("/org-structure", OrgStructureAsync);
-        group.MapGet("/movements", MovementsAsync);
+        group.MapGet("/member-structure", MemberStructureAsync).Requires(Operation.ReportsRead);
+        group.MapGet("/org-structure", OrgStructureAsync).Requires(Operation.ReportsRead);
+        group.MapGet("/movements", MovementsAsync).Requires(Operation.ReportsRead);
     }
 
     private static async Task<Results<Ok<MemberStructure>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> MemberStructureAsync(
-        ChiBoDb db, TimeProvider clock, string? org, string? asOf, string? ageBands, CancellationToken ct)
+        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? asOf, string? ageBands, CancellationToken ct)
     {
         if (!TryDate(asOf, Today(clock), "asOf", out var date, out var bad))
         {
@@ -34,7 +36,7 @@ public static class ReportsApi
             return Problem("ageBands", e.Message);
         }
 
-        var lookup = await SubtreeQueries.FindAsync(db, org ?? "root", ct);
+        var lookup = await http.FindAsync(db, org, Operation.ReportsRead);
         if (!lookup.Found)
         {
             return OrgNotFound(org);
@@ -44,19 +46,19 @@ public static class ReportsApi
     }
 
     private static async Task<Results<Ok<OrgStructure>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> OrgStructureAsync(
-        ChiBoDb db, TimeProvider clock, string? org, string? asOf, CancellationToken ct)
+        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? asOf, CancellationToken ct)
     {
         if (!TryDate(asOf, Today(clock), "asOf", out var date, out var bad))
         {
             return bad;
         }
 
-        var lookup = await SubtreeQueries.FindAsync(db, org ?? "root", ct);
+        var lookup = await http.FindAsync(db, org, Operation.ReportsRead);
         return lookup.Found ? TypedResults.Ok(await OrgStructureReport.RunAsync(db, lookup, date, ct)) : OrgNotFound(org);
     }
 
     private static async Task<Results<Ok<Movements>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> MovementsAsync(
-        ChiBoDb db, TimeProvider clock, string? org, string? from, string? to, CancellationToken ct)
+        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? from, string? to, CancellationToken ct)
     {
         var today = Today(clock);
         if (!TryDate(from, new DateOnly(today.Year, 1, 1), "from", out var start, out var bad)
@@ -65,7 +67,7 @@ public static class ReportsApi
             return bad;
         }
 
-        var lookup = await SubtreeQueries.FindAsync(db, org ?? "root", ct);
+        var lookup = await http.FindAsync(db, org, Operation.ReportsRead);
         return lookup.Found ? TypedResults.Ok(await MovementsReport.RunAsync(db, lookup, start, end, ct)) : OrgNotFound(org);
     }
 

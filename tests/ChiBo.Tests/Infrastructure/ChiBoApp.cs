@@ -1,18 +1,53 @@
+using System.Net.Http.Json;
+using ChiBo.Access;
 using ChiBo.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChiBo.Tests.Infrastructure;
 
 /// <summary>The real web app over a test database, with no demo province seeded.</summary>
-public sealed class ChiBoApp(TestDatabase database) : WebApplicationFactory<Program>
+public sealed class ChiBoApp(TestDatabase database, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
+    /// <summary>Password of every account the tests create (never of a real deployment).</summary>
+    public const string Password = "mat-khau-thu-nghiem-2025";
+
     public TestDatabase Database { get; } = database;
+
+    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting(DatabaseTarget.EnvironmentVariable, Database.Target.ConnectionString);
         builder.UseSetting("CHIBO_DEMO", "none");
+        builder.UseSetting("CHIBO_KEYS", Path.Combine(Path.GetTempPath(), "chibo-tests", "keys"));
+        builder.UseSetting("CHIBO_LOGIN_PER_MINUTE", "1000");
+        builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(Clock)));
+    }
+
+    /// <summary>Creates an account holding <paramref name="role"/> on <paramref name="org"/> and returns the TOTP secret.</summary>
+    public async Task<string> AddAccountAsync(string userName, string role, string org = "root", int? memberId = null)
+    {
+        var secret = Totp.NewSecret();
+        await using var db = Database.Context();
+        await Accounts.AddAsync(db, userName, Password, Roles.Parse(role)!.Value, org, secret, memberId, TimeProvider.System,
+            TestContext.Current.CancellationToken);
+        return secret;
+    }
+
+    /// <summary>A client signed in (password + TOTP) as a new account with that role on that subtree.</summary>
+    public async Task<HttpClient> SignedInAsync(string role, string org = "root", int? memberId = null)
+    {
+        var userName = (role + "." + Guid.NewGuid().ToString("N"))[..30];
+        var secret = await AddAccountAsync(userName, role, org, memberId);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.PostAsJsonAsync("/api/auth/login",
+            new { username = userName, password = Password, totp = Totp.Code(secret, Clock.GetUtcNow()) },
+            TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return client;
     }
 }

@@ -62,6 +62,30 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public ChiBoDb Context() => Target.CreateContext();
 
+    /// <summary>Just a province and its root organization (for tests that need a place to grant roles on).</summary>
+    public async Task<Organizations.Organization> AddProvinceAsync(string code = "TG")
+    {
+        await using var db = Context();
+        var province = new Provinces.Province { Code = code, Name = "Đảng bộ tỉnh Thử nghiệm" };
+        db.Provinces.Add(province);
+        await db.SaveChangesAsync();
+        var root = new Organizations.Organization
+        {
+            ProvinceId = province.Id, Code = code, Name = province.Name, Kind = Organizations.OrgKind.Province,
+            Sector = Organizations.Sector.Other, Path = "/", FoundedOn = new DateOnly(1930, 2, 3),
+        };
+        db.Organizations.Add(root);
+        await db.SaveChangesAsync();
+        root.Path = Organizations.Subtree.ChildPath("/", root.Id);
+        db.OrganizationPeriods.Add(new Organizations.OrganizationPeriod
+        {
+            ProvinceId = province.Id, OrganizationId = root.Id, ValidFrom = root.FoundedOn, ValidTo = ChiBo.Dates.OpenEnd,
+            Name = root.Name, Kind = root.Kind, Sector = root.Sector, Path = root.Path,
+        });
+        await db.SaveChangesAsync();
+        return root;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_pgName is not null)

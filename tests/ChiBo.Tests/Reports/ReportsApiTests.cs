@@ -13,7 +13,7 @@ public sealed class ReportsApiTests
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         await using var app = new ChiBoApp(db);
-        using var client = app.CreateClient();
+        using var client = await app.SignedInAsync("admin");
 
         var missing = await client.GetAsync("/api/reports/member-structure?org=XX.1&asOf=2025-12-31", TestContext.Current.CancellationToken);
         missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);

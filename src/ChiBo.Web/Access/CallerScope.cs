@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using ChiBo.Access;
+using ChiBo.Audit;
+using ChiBo.Data;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ChiBo.Web.Access;
+
+public static class CallerScope
+{
+    public const string AccountIdClaim = "chibo:account";
+    public const string StampClaim = "chibo:stamp";
+    private const string ItemKey = "chibo:scope";
+
+    /// <summary>The caller's <see cref="OrgScope"/>, read once per request from the account's role grants.</summary>
+    public static async Task<OrgScope> ScopeAsync(this HttpContext http)
+    {
+        if (http.Items.TryGetValue(ItemKey, out var cached) && cached is OrgScope scope)
+        {
+            return scope;
+        }
+
+        scope = OrgScope.Anonymous;
+        if (http.User.FindFirstValue(AccountIdClaim) is { } id && int.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var accountId))
+        {
+            var db = http.RequestServices.GetRequiredService<ChiBoDb>();
+            scope = await Accounts.ScopeOfAsync(db, accountId, http.RequestAborted);
+        }
+
+        http.Items[ItemKey] = scope;
+        return scope;
+    }
+
+    /// <summary>Resource-based check of an operation on a subtree.</summary>
+    public static async Task<bool> CanAsync(this HttpContext http, string operation, ChiBo.Organizations.Subtree subtree)
+    {
+        var auth = http.RequestServices.GetRequiredService<IAuthorizationService>();
+        return (await auth.AuthorizeAsync(http.User, subtree, new OperationRequirement(operation))).Succeeded;
+    }
+
+    /// <summary>Every write of this request is audited as the signed-in account, from the caller's address.</summary>
+    public static IApplicationBuilder UseAuditScope(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var audit = http.RequestServices.GetRequiredService<AuditScope>();
+        audit.Actor = http.User.FindFirstValue(ClaimTypes.Name) ?? "anonymous";
+        audit.Address = http.Connection.RemoteIpAddress?.ToString();
+        await next(http);
+    });
+}
