@@ -29,6 +29,7 @@ public static class ChiBoCli
                 "report" => await ReportCommands.RunAsync(cl, io, ct),
                 "user" => await AccessCommands.UserAsync(cl, io, ct),
                 "audit" => await AccessCommands.AuditAsync(cl, io, ct),
+                "bench" => await BenchCommand.RunAsync(cl, io, ct),
                 _ => Usage(io),
             };
         }
@@ -64,6 +65,7 @@ public static class ChiBoCli
               chibo user add --username U --password P --role ROLE --org CODE|root [--totp-secret BASE32] [--member ID] [--db …]
               chibo user totp --username U [--db …]
               chibo audit verify [--db …]
+              chibo bench [--db …] [--org CODE|root] [--as-of yyyy-MM-dd] [--runs N]
 
             --db nhận đường dẫn tệp SQLite hoặc chuỗi kết nối PostgreSQL (Host=…); mặc định lấy từ biến CHIBO_DB.
             """);
