@@ -60,6 +60,14 @@ internal static class AccessCommands
         }
     }
 
+    /// <summary>chibo access table: the access table in markdown, as README.md lists it.</summary>
+    public static int Table(CommandLine cl, ConsoleIo io)
+    {
+        cl.Allow();
+        io.Out.Write(AccessTableDocument.Markdown());
+        return 0;
+    }
+
     public static async Task<int> AuditAsync(CommandLine cl, ConsoleIo io, CancellationToken ct)
     {
         if (cl.Words.Count < 2 || cl.Words[1] != "verify")

@@ -30,6 +30,7 @@ public static class ChiBoCli
                 "user" => await AccessCommands.UserAsync(cl, io, ct),
                 "audit" => await AccessCommands.AuditAsync(cl, io, ct),
                 "bench" => await BenchCommand.RunAsync(cl, io, ct),
+                "access" when cl.Words.ElementAtOrDefault(1) == "table" => AccessCommands.Table(cl, io),
                 _ => Usage(io),
             };
         }
@@ -65,6 +66,7 @@ public static class ChiBoCli
               chibo user add --username U --password P --role ROLE --org CODE|root [--totp-secret BASE32] [--member ID] [--db …]
               chibo user totp --username U [--db …]
               chibo audit verify [--db …]
+              chibo access table
               chibo bench [--db …] [--org CODE|root] [--as-of yyyy-MM-dd] [--runs N]
 
             --db nhận đường dẫn tệp SQLite hoặc chuỗi kết nối PostgreSQL (Host=…); mặc định lấy từ biến CHIBO_DB.

@@ -8,5 +8,6 @@ public static class Api
         var api = app.MapGroup("/api");
         Access.AuthApi.Map(api.MapGroup("/auth"));
         Reports.ReportsApi.Map(api.MapGroup("/reports"));
+        Audit.AuditApi.Map(api.MapGroup("/audit"));
     }
 }

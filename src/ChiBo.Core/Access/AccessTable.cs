@@ -35,3 +35,37 @@ public static class AccessTable
 
     private static HashSet<string> Set(params IEnumerable<string> operations) => [.. operations];
 }
+
+public static class AccessTableDocument
+{
+    /// <summary>The table as README.md shows it: a row per operation, a column per role.</summary>
+    public static string Markdown()
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append("| operation |");
+        foreach (var (_, name, _) in Roles.All)
+        {
+            sb.Append(' ').Append(name).Append(" |");
+        }
+
+        sb.Append('\n').Append("|---|");
+        foreach (var _ in Roles.All)
+        {
+            sb.Append(":-:|");
+        }
+
+        sb.Append('\n');
+        foreach (var op in Operation.All)
+        {
+            sb.Append("| `").Append(op).Append("` |");
+            foreach (var (role, _, _) in Roles.All)
+            {
+                sb.Append(AccessTable.Allows(role, op) ? " ✔ |" : "   |");
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
+    }
+}

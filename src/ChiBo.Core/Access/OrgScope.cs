@@ -53,7 +53,7 @@ public sealed class OrgScope(int accountId, string userName, int? memberId, IRea
     public Subtree? Home(string operation)
     {
         var granted = Roles.Where(r => AccessTable.Allows(r.Role, operation)).Select(r => r.Subtree).Distinct().ToList();
-        return granted.Count == 0 ? null : granted.FirstOrDefault(g => granted.All(o => Covers(g, o)));
+        return granted.Where(g => granted.All(o => Covers(g, o))).Select(g => (Subtree?)g).FirstOrDefault();
     }
 
     public static bool Covers(Subtree outer, Subtree inner) =>

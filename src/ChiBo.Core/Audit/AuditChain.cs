@@ -50,7 +50,7 @@ public static class AuditChain
     /// </summary>
     public static async Task RecordAsync(
         ChiBoDb db, AuditScope scope, string action, string entityType, string? entityId, string? details,
-        int chain, DateTimeOffset at, CancellationToken ct)
+        int chain, DateTimeOffset at, CancellationToken ct, int? memberId = null, int? organizationId = null)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await AppendAsync(db, [new AuditEntry
@@ -62,6 +62,8 @@ public static class AuditChain
             Action = action,
             EntityType = entityType,
             EntityId = entityId,
+            MemberId = memberId,
+            OrganizationId = organizationId,
             Changes = details,
             Reason = scope.Reason,
             DecisionNumber = scope.DecisionNumber,
@@ -85,7 +87,8 @@ public static class AuditChain
             e.Chain.ToString(CultureInfo.InvariantCulture),
             e.Seq.ToString(CultureInfo.InvariantCulture),
             e.At.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            e.Actor, e.ActorAddress ?? "", e.Action, e.EntityType, e.EntityId ?? "", e.Changes ?? "",
+            e.Actor, e.ActorAddress ?? "", e.Action, e.EntityType, e.EntityId ?? "",
+            e.MemberId?.ToString(CultureInfo.InvariantCulture) ?? "", e.OrganizationId?.ToString(CultureInfo.InvariantCulture) ?? "", e.Changes ?? "",
             e.Reason ?? "", e.DecisionNumber ?? "", e.PreviousHash);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }

@@ -20,6 +20,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(e => new { e.Chain, e.Seq }).IsUnique();
         b.HasIndex(e => new { e.EntityType, e.EntityId });
         b.HasIndex(e => new { e.Actor, e.At });
+        b.HasIndex(e => e.MemberId);
+        b.HasIndex(e => e.OrganizationId);
     }
 }
 

@@ -25,6 +25,12 @@ public sealed class AuditEntry
     public required string EntityType { get; set; }
     public string? EntityId { get; set; }
 
+    /// <summary>The member the line concerns (the record itself, or its periods, events…), for "history of a member".</summary>
+    public int? MemberId { get; set; }
+
+    /// <summary>The organization the line concerns, for "history of an organization".</summary>
+    public int? OrganizationId { get; set; }
+
     /// <summary>JSON: {"field": [before, after], …} for writes; what was read or exported otherwise.</summary>
     public string? Changes { get; set; }
 

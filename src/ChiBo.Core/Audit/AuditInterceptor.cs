@@ -158,6 +158,8 @@ public sealed class AuditInterceptor(AuditScope scope, TimeProvider clock) : Sav
             },
             EntityType = entry.Metadata.ClrType.Name,
             EntityId = string.Join(',', key),
+            MemberId = entry.Entity is Members.Member ? IntOf(entry, "Id") : IntOf(entry, "MemberId"),
+            OrganizationId = entry.Entity is Organizations.Organization ? IntOf(entry, "Id") : IntOf(entry, "OrganizationId") ?? IntOf(entry, "CellId"),
             Changes = JsonSerializer.Serialize(changes, JsonOptions),
             Reason = scope.Reason,
             DecisionNumber = scope.DecisionNumber,
@@ -165,6 +167,9 @@ public sealed class AuditInterceptor(AuditScope scope, TimeProvider clock) : Sav
             Hash = "",
         };
     }
+
+    private static int? IntOf(EntityEntry entry, string property) =>
+        entry.Metadata.FindProperty(property) is not null ? entry.Property(property).CurrentValue as int? : null;
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -187,6 +187,14 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("hash");
 
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -204,6 +212,12 @@ namespace ChiBo.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_audit_entries_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_audit_entries_organization_id");
 
                     b.HasIndex("Actor", "At")
                         .HasDatabaseName("ix_audit_entries_actor_at");

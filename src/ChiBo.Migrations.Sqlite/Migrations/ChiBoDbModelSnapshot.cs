@@ -176,6 +176,14 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("hash");
 
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -193,6 +201,12 @@ namespace ChiBo.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_audit_entries_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_audit_entries_organization_id");
 
                     b.HasIndex("Actor", "At")
                         .HasDatabaseName("ix_audit_entries_actor_at");

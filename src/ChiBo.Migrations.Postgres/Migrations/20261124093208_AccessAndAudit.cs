@@ -49,6 +49,8 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     entity_type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     entity_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    member_id = table.Column<int>(type: "integer", nullable: true),
+                    organization_id = table.Column<int>(type: "integer", nullable: true),
                     changes = table.Column<string>(type: "text", nullable: true),
                     reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     decision_number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
@@ -108,6 +110,16 @@ namespace ChiBo.Migrations.Postgres.Migrations
                 name: "ix_audit_entries_entity_type_entity_id",
                 table: "audit_entries",
                 columns: new[] { "entity_type", "entity_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_member_id",
+                table: "audit_entries",
+                column: "member_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_organization_id",
+                table: "audit_entries",
+                column: "organization_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_role_grants_account_id",

@@ -48,6 +48,8 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     entity_type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     entity_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    member_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    organization_id = table.Column<int>(type: "INTEGER", nullable: true),
                     changes = table.Column<string>(type: "TEXT", nullable: true),
                     reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     decision_number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
@@ -107,6 +109,16 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                 name: "ix_audit_entries_entity_type_entity_id",
                 table: "audit_entries",
                 columns: new[] { "entity_type", "entity_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_member_id",
+                table: "audit_entries",
+                column: "member_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_organization_id",
+                table: "audit_entries",
+                column: "organization_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_role_grants_account_id",
