@@ -7,5 +7,6 @@ public static class Api
     {
         var api = app.MapGroup("/api");
         Reports.ReportsApi.Map(api.MapGroup("/reports"));
+        Members.ExcelEndpoints.Map(api.MapGroup("/members"));
     }
 }

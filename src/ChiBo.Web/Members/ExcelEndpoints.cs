@@ -1,0 +1,89 @@
+using System.Globalization;
+using ChiBo.Data;
+using ChiBo.Members.Excel;
+using ChiBo.Organizations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChiBo.Web.Members;
+
+/// <summary>The body of a refused import: every problem with its row and column.</summary>
+public sealed record ImportErrors(IReadOnlyList<ImportError> Errors);
+
+public sealed record ImportSucceeded(int Imported);
+
+/// <summary>Excel in and out for member records: the template, an export of a subtree, an all-or-nothing import.</summary>
+public static class ExcelEndpoints
+{
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/template.xlsx", Template);
+        group.MapGet("/export.xlsx", ExportAsync);
+
+        // The JSON API is for scripts and tools; browsers upload through Pages/Members/Import,
+        // which carries the anti-forgery token.
+        group.MapPost("/import", ImportAsync).DisableAntiforgery();
+    }
+
+    private static FileContentHttpResult Template()
+    {
+        using var buffer = new MemoryStream();
+        MemberSheet.WriteTemplate(buffer);
+        return TypedResults.File(buffer.ToArray(), XlsxType, "mau-nhap-dang-vien.xlsx");
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> ExportAsync(
+        ChiBoDb db, TimeProvider clock, string? org, CancellationToken ct)
+    {
+        var lookup = await SubtreeQueries.FindAsync(db, org ?? "root", ct);
+        if (!lookup.Found)
+        {
+            return Reports.ReportsApi.OrgNotFound(org);
+        }
+
+        using var buffer = new MemoryStream();
+        await MemberExport.WriteAsync(db, lookup.Subtree, buffer, ct);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        return TypedResults.File(buffer.ToArray(), XlsxType, $"dang-vien-{ChiBo.Reports.AsOf.Label(lookup)}-{today}.xlsx");
+    }
+
+    private static async Task<Results<Ok<ImportSucceeded>, BadRequest<ImportErrors>, NotFound<ProblemDetails>>> ImportAsync(
+        HttpRequest request, ChiBoDb db, TimeProvider clock, string? org, CancellationToken ct)
+    {
+        var lookup = await SubtreeQueries.FindAsync(db, org ?? "root", ct);
+        if (!lookup.Found)
+        {
+            return Reports.ReportsApi.OrgNotFound(org);
+        }
+
+        var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.FirstOrDefault() : null;
+        if (file is null || file.Length == 0)
+        {
+            return TypedResults.BadRequest(new ImportErrors([new ImportError(0, "", "Chưa chọn tệp Excel (.xlsx) để nhập.")]));
+        }
+
+        var result = await RunImportAsync(db, clock, Actor(request.HttpContext), lookup.Subtree, file, ct);
+        return result.Succeeded
+            ? TypedResults.Ok(new ImportSucceeded(result.Imported))
+            : TypedResults.BadRequest(new ImportErrors(result.Errors));
+    }
+
+    /// <summary>The import shared by the API and the page; a rule broken by a concurrent change becomes an error too.</summary>
+    internal static async Task<ImportResult> RunImportAsync(ChiBoDb db, TimeProvider clock, string actor, Subtree scope, IFormFile file, CancellationToken ct)
+    {
+        await using var stream = file.OpenReadStream();
+        try
+        {
+            return await new MemberImport(db, clock, actor).ImportAsync(stream, scope, ct);
+        }
+        catch (RuleViolationException e)
+        {
+            return new ImportResult(0, [new ImportError(0, MemberSheet.ColumnOf(e.Field), e.Message)]);
+        }
+    }
+
+    /// <summary>Who is doing it: the signed-in user once sign-in exists.</summary>
+    internal static string Actor(HttpContext http) => http.User.Identity?.Name is { Length: > 0 } name ? name : "web";
+}
