@@ -168,6 +168,47 @@ public sealed class MemberCommandTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ConcurrentWriterBetweenReadAndSave_IsAConflictAndNothingIsWritten(string provider)
+    {
+        await using var w = await World.CreateAsync(provider);
+        var m = await w.RegisterAsync(w.Cell1, "Trịnh Văn Đua", Admitted);
+        var options = new DbContextOptionsBuilder<ChiBo.Data.ChiBoDb>();
+        w.Database.Target.Configure(options);
+        options.AddInterceptors(new WriterSneaksIn());
+        await using var db = new ChiBo.Data.ChiBoDb(options.Options);
+
+        var e = await Should.ThrowAsync<EditConflictException>(() =>
+            w.Members(db).MoveCellAsync(m.Id, m.Version, w.Cell2.Id, new DateOnly(2024, 1, 1), Why, Ct));
+
+        e.Message.ShouldContain("trong lúc bạn thao tác");
+        db.ChangeTracker.Entries().ShouldBeEmpty();
+        await using var check = w.Db();
+        (await check.Members.SingleAsync(x => x.Id == m.Id, Ct)).Version.ShouldBe(1);
+        (await check.MemberPeriods.CountAsync(Ct)).ShouldBe(1);
+        (await check.MemberEvents.CountAsync(Ct)).ShouldBe(1);
+    }
+
+    /// <summary>Another user's edit lands after the command read the record and before it saves.</summary>
+    private sealed class WriterSneaksIn : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        private bool _done;
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (!_done)
+            {
+                _done = true;
+                await eventData.Context!.Database.ExecuteSqlRawAsync("UPDATE members SET version = version + 1", cancellationToken);
+            }
+
+            return result;
+        }
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task RefusedCommands_LeaveEverythingAsItWas(string provider)
     {
         await using var w = await World.CreateAsync(provider);

@@ -102,6 +102,42 @@ public sealed class MemberExcelTests
     }
 
     [Fact]
+    public async Task Import_ReadsRealExcelDatesAndNumbersAndCountsBlankRowsInRowNumbers()
+    {
+        await using var w = await World.CreateAsync(TestDatabase.Sqlite);
+        await using var app = new ChiBoApp(w.Database);
+        var birth = new DateOnly(1988, 8, 8);
+        var cccd = Cccd.Compose(1, birth, Gender.Male, 4242); // "001…": a number in Excel loses the leading zeros
+        static string Key(int i) => "c" + i.ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+        Dictionary<string, object?> Row(object? name, object? birthCell, object? cccdCell) => MemberSheet.Headers
+            .Select((h, i) => (Key: Key(i), Value: h switch
+            {
+                MemberSheet.FullName => name,
+                MemberSheet.Gender => "Nam",
+                MemberSheet.BirthDate => birthCell,
+                MemberSheet.Cccd => cccdCell,
+                MemberSheet.Ethnicity => "kinh",
+                MemberSheet.CellCode => "AG.01.01.01",
+                MemberSheet.AdmittedOn => new DateTime(2015, 2, 3),
+                MemberSheet.GeneralEducation => "Trung học phổ thông",
+                _ => (object?)null,
+            }))
+            .ToDictionary(x => x.Key, x => x.Value);
+        var header = MemberSheet.Headers.Select((h, i) => (Key: Key(i), Value: (object?)h)).ToDictionary(x => x.Key, x => x.Value);
+        var empty = MemberSheet.Headers.Select((h, i) => Key(i)).ToDictionary(k => k, k => (object?)null);
+        using var buffer = new MemoryStream();
+        buffer.SaveAs(new[] { header, Row("Phan Văn Số", birth.ToDateTime(TimeOnly.MinValue), double.Parse(cccd, System.Globalization.CultureInfo.InvariantCulture)), empty, Row("Phan Văn Lỗi", "không rõ", "089088000001") },
+            printHeader: false);
+
+        var response = await Post(app, buffer.ToArray(), "root");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateArray().ToList();
+        errors.Count.ShouldBe(1, string.Join("; ", errors));
+        (errors[0].GetProperty("row").GetInt32(), errors[0].GetProperty("column").GetString()).ShouldBe((4, MemberSheet.BirthDate));
+    }
+
+    [Fact]
     public async Task Import_WithoutRequiredColumns_NamesThemOnTheHeaderRow()
     {
         await using var w = await World.CreateAsync(TestDatabase.Sqlite);
