@@ -227,7 +227,7 @@ public sealed class MemberCommands(ChiBoDb db, TimeProvider clock, string actor)
             Rules.Check(MemberRules.ForRegistration(r, cell, Today).Append(new CccdIsUnique(r.Profile.Cccd, taken)));
             Rules.Check(
                 new DateIsNotInTheFuture("Date", "Ngày chuyển đến", date, Today),
-                new DateIsNotBeforeLeaving(date, r.AdmittedOn));
+                new DateIsNotBeforeAdmission(date, r.AdmittedOn));
             var m = new Member { FullName = "", SearchName = "", ProvinceId = cell.ProvinceId, CellId = cell.Id, AdmittedOn = r.AdmittedOn };
             Apply(m, r.Profile);
             m.OfficialOn = r.OfficialOn;

@@ -146,6 +146,16 @@ public sealed record DateIsNotBeforeLeaving(DateOnly Date, DateOnly LeftOn) : IR
     public bool IsBroken() => Date < LeftOn;
 }
 
+/// <summary>Membership here cannot begin before the member joined the Party.</summary>
+public sealed record DateIsNotBeforeAdmission(DateOnly Date, DateOnly AdmittedOn) : IRule
+{
+    public string Field => "Date";
+
+    public string Message => $"Ngày {Rules.Date(Date)} trước ngày vào Đảng ({Rules.Date(AdmittedOn)}).";
+
+    public bool IsBroken() => Date < AdmittedOn;
+}
+
 /// <summary>A command that changes nothing is a mistake of the caller, not an event.</summary>
 public sealed record SomethingChanges(IReadOnlyCollection<string> Changes) : IRule
 {

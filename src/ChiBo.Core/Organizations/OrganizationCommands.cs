@@ -39,7 +39,8 @@ public sealed class OrganizationCommands(ChiBoDb db, TimeProvider clock, string 
             var taken = await db.Organizations.AnyAsync(o => o.Code == code, ct);
             Rules.Check(
                 new OrganizationNameIsGiven(name),
-                new OrganizationCodeIsUnique(code, taken || code.Length == 0),
+                new OrganizationCodeIsGiven(code),
+                new OrganizationCodeIsUnique(code, taken),
                 new DateIsNotInTheFuture("Date", "Ngày thành lập", f.FoundedOn, Today));
             if (parent is not null)
             {

@@ -28,6 +28,15 @@ public sealed record OrganizationCodeIsUnique(string Code, bool Taken) : IRule
     public bool IsBroken() => Taken;
 }
 
+public sealed record OrganizationCodeIsGiven(string? Code) : IRule
+{
+    public string Field => nameof(Organization.Code);
+
+    public string Message => "Mã tổ chức đảng không được để trống.";
+
+    public bool IsBroken() => string.IsNullOrWhiteSpace(Code);
+}
+
 public sealed record OrganizationNameIsGiven(string? Name) : IRule
 {
     public string Field => nameof(Organization.Name);

@@ -307,6 +307,27 @@ public sealed class MemberCommandTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TransferIn_NewArrival_CountsFromTheTransferDate(string provider)
+    {
+        await using var w = await World.CreateAsync(provider);
+        var d = new DateOnly(2023, 10, 2);
+        await using (var db = w.Db())
+        {
+            var arrival = new MemberRegistration(w.Profile("Kiều Văn Đến", new DateOnly(1980, 1, 1)), w.CellB1.Id, new DateOnly(2005, 5, 5), new DateOnly(2006, 5, 5));
+            (await Should.ThrowAsync<RuleViolationException>(() => w.Members(db).TransferInAsync(arrival, new DateOnly(2005, 1, 1), Why, Ct)))
+                .Message.ShouldContain("trước ngày vào Đảng");
+            var m = await w.Members(db).TransferInAsync(arrival, d, new Decision("88-GGT/TU", "Từ Đảng bộ tỉnh Kiên Giang"), Ct);
+            (m.Status, m.Version).ShouldBe((MemberStatus.Official, 1));
+        }
+
+        (await w.CountAsOf(w.CellB1, d.AddDays(-1))).ShouldBe(0);
+        var asOf = await w.MembersAsOf(w.CellB1, d);
+        (asOf.Total, asOf.Dimensions["status"]["official"]).ShouldBe((1, 1));
+        (await w.MovementsIn(w.Root, d, d)).Counts["transferredIn"].ShouldBe(1);
+        (await w.MovementsIn(w.Root, new DateOnly(2005, 1, 1), new DateOnly(2006, 12, 31))).Counts["admitted"].ShouldBe(0);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task TransferOutAndBackIn_LeaveAGapInTheProvince(string provider)
     {
         await using var w = await World.CreateAsync(provider);

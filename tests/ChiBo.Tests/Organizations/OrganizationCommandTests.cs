@@ -46,7 +46,10 @@ public sealed class OrganizationCommandTests
         await using var w = await World.CreateAsync(provider);
         await w.RegisterAsync(w.Cell1, "Nguyễn Văn Một", new DateOnly(2020, 1, 1));
         await w.RegisterAsync(w.Cell2, "Nguyễn Thị Hai", new DateOnly(2020, 1, 1), gender: Gender.Female);
-        var d = new DateOnly(2025, 7, 1) is var later && later > w.Clock.Today ? new DateOnly(2025, 3, 1) : later;
+        var d = new DateOnly(2025, 3, 1);
+
+        // Admitted on the day of the move: that period is re-pathed in place, not split.
+        await w.RegisterAsync(w.Cell1, "Nguyễn Văn Ba", d);
 
         Organization moved;
         await using (var db = w.Db())
@@ -68,15 +71,15 @@ public sealed class OrganizationCommandTests
         (await w.CountAsOf(w.CommuneA, d.AddDays(-1))).ShouldBe(2);
         (await w.CountAsOf(w.CommuneA, d)).ShouldBe(0);
         (await w.CountAsOf(w.CommuneB, d.AddDays(-1))).ShouldBe(0);
-        (await w.CountAsOf(w.CommuneB, d)).ShouldBe(2);
+        (await w.CountAsOf(w.CommuneB, d)).ShouldBe(3);
         (await w.CountAsOf(w.Cell1, d.AddDays(-1))).ShouldBe(1);
-        (await w.CountAsOf(w.Cell1, d)).ShouldBe(1);
+        (await w.CountAsOf(w.Cell1, d)).ShouldBe(2);
 
         await using var check = w.Db();
         var cell1 = await check.Organizations.SingleAsync(o => o.Id == w.Cell1.Id, Ct);
         (cell1.Path, cell1.Depth, cell1.Version).ShouldBe(($"{moved.Path}{w.Cell1.Id}/", 3, w.Cell1.Version + 1));
         var periods = await check.MemberPeriods.OrderBy(p => p.MemberId).ThenBy(p => p.ValidFrom).ToListAsync(Ct);
-        periods.Count.ShouldBe(4);
+        periods.Count.ShouldBe(5);
         periods.Where(p => p.ValidTo == Dates.OpenEnd).ShouldAllBe(p => p.CellPath.StartsWith(moved.Path) && p.ValidFrom == d);
         var ev = await check.OrganizationEvents.SingleAsync(e => e.Kind == OrganizationEventKind.Moved, Ct);
         (ev.Before, ev.After, ev.DecisionNumber).ShouldBe(
