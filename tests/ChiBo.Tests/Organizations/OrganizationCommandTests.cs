@@ -100,6 +100,44 @@ public sealed class OrganizationCommandTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Move_FailingAtItsLastStatement_LeavesNothingHalfWritten(string provider)
+    {
+        await using var w = await World.CreateAsync(provider);
+        await w.RegisterAsync(w.Cell1, "Nguyễn Văn Vững", new DateOnly(2020, 1, 1));
+        var options = new DbContextOptionsBuilder<ChiBo.Data.ChiBoDb>();
+        w.Database.Target.Configure(options);
+        options.AddInterceptors(new FailOnOrganizationsRepath());
+        await using (var db = new ChiBo.Data.ChiBoDb(options.Options))
+        {
+            (await Should.ThrowAsync<InvalidOperationException>(() =>
+                w.Orgs(db).MoveAsync(w.BaseA1.Id, w.BaseA1.Version, w.CommuneB.Id, new DateOnly(2025, 3, 1), Why, Ct)))
+                .Message.ShouldBe("Lỗi giả lập giữa chừng");
+        }
+
+        await using var check = w.Db();
+        (await check.OrganizationPeriods.CountAsync(Ct)).ShouldBe(7);
+        (await check.MemberPeriods.CountAsync(Ct)).ShouldBe(1);
+        (await check.MemberPeriods.SingleAsync(Ct)).CellPath.ShouldBe(w.Cell1.Path);
+        var baseA1 = await check.Organizations.SingleAsync(o => o.Id == w.BaseA1.Id, Ct);
+        (baseA1.ParentId, baseA1.Path, baseA1.Version).ShouldBe((w.CommuneA.Id, w.BaseA1.Path, w.BaseA1.Version));
+        (await check.OrganizationEvents.CountAsync(e => e.Kind == OrganizationEventKind.Moved, Ct)).ShouldBe(0);
+        (await w.CountAsOf(w.CommuneA, new DateOnly(2025, 3, 1))).ShouldBe(1);
+    }
+
+    /// <summary>Breaks the move after every period row was rewritten, before the current rows are.</summary>
+    private sealed class FailOnOrganizationsRepath : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> NonQueryExecutingAsync(
+            System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
+            CancellationToken cancellationToken = default) =>
+            command.CommandText.Contains("UPDATE organizations\nSET path", StringComparison.Ordinal)
+                ? throw new InvalidOperationException("Lỗi giả lập giữa chừng")
+                : ValueTask.FromResult(result);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Move_BeforeALaterChangeInTheSubtree_IsRefused(string provider)
     {
         await using var w = await World.CreateAsync(provider);
