@@ -9,5 +9,6 @@ public static class Api
         Access.AuthApi.Map(api.MapGroup("/auth"));
         Reports.ReportsApi.Map(api.MapGroup("/reports"));
         Audit.AuditApi.Map(api.MapGroup("/audit"));
+        Members.ExcelEndpoints.Map(api.MapGroup("/members"));
     }
 }

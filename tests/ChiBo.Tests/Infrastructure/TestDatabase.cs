@@ -63,21 +63,21 @@ public sealed class TestDatabase : IAsyncDisposable
     public ChiBoDb Context() => Target.CreateContext();
 
     /// <summary>Just a province and its root organization (for tests that need a place to grant roles on).</summary>
-    public async Task<Organizations.Organization> AddProvinceAsync(string code = "TG")
+    public async Task<ChiBo.Organizations.Organization> AddProvinceAsync(string code = "TG")
     {
         await using var db = Context();
-        var province = new Provinces.Province { Code = code, Name = "Đảng bộ tỉnh Thử nghiệm" };
+        var province = new ChiBo.Provinces.Province { Code = code, Name = "Đảng bộ tỉnh Thử nghiệm" };
         db.Provinces.Add(province);
         await db.SaveChangesAsync();
-        var root = new Organizations.Organization
+        var root = new ChiBo.Organizations.Organization
         {
-            ProvinceId = province.Id, Code = code, Name = province.Name, Kind = Organizations.OrgKind.Province,
-            Sector = Organizations.Sector.Other, Path = "/", FoundedOn = new DateOnly(1930, 2, 3),
+            ProvinceId = province.Id, Code = code, Name = province.Name, Kind = ChiBo.Organizations.OrgKind.Province,
+            Sector = ChiBo.Organizations.Sector.Other, Path = "/", FoundedOn = new DateOnly(1930, 2, 3),
         };
         db.Organizations.Add(root);
         await db.SaveChangesAsync();
-        root.Path = Organizations.Subtree.ChildPath("/", root.Id);
-        db.OrganizationPeriods.Add(new Organizations.OrganizationPeriod
+        root.Path = ChiBo.Organizations.Subtree.ChildPath("/", root.Id);
+        db.OrganizationPeriods.Add(new ChiBo.Organizations.OrganizationPeriod
         {
             ProvinceId = province.Id, OrganizationId = root.Id, ValidFrom = root.FoundedOn, ValidTo = ChiBo.Dates.OpenEnd,
             Name = root.Name, Kind = root.Kind, Sector = root.Sector, Path = root.Path,

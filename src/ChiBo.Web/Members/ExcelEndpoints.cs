@@ -1,0 +1,96 @@
+using System.Globalization;
+using ChiBo.Access;
+using ChiBo.Audit;
+using ChiBo.Data;
+using ChiBo.Web.Access;
+using ChiBo.Members.Excel;
+using ChiBo.Organizations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChiBo.Web.Members;
+
+/// <summary>The body of a refused import: every problem with its row and column.</summary>
+public sealed record ImportErrors(IReadOnlyList<ImportError> Errors);
+
+public sealed record ImportSucceeded(int Imported);
+
+/// <summary>Excel in and out for member records: the template, an export of a subtree, an all-or-nothing import.</summary>
+public static class ExcelEndpoints
+{
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapGet("/template.xlsx", Template).Requires(Operation.MembersWrite);
+        group.MapGet("/export.xlsx", ExportAsync).Requires(Operation.MembersExport);
+
+        // The JSON API is for scripts and tools; browsers upload through Pages/Members/Import,
+        // which carries the anti-forgery token. The session cookie is SameSite=Strict, so no
+        // other site can post here with it.
+        group.MapPost("/import", ImportAsync).Requires(Operation.MembersWrite).DisableAntiforgery();
+    }
+
+    private static FileContentHttpResult Template()
+    {
+        using var buffer = new MemoryStream();
+        MemberSheet.WriteTemplate(buffer);
+        return TypedResults.File(buffer.ToArray(), XlsxType, "mau-nhap-dang-vien.xlsx");
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> ExportAsync(
+        HttpContext http, ChiBoDb db, AuditScope audit, TimeProvider clock, string? org, CancellationToken ct)
+    {
+        var lookup = await http.FindAsync(db, org, Operation.MembersExport);
+        if (!lookup.Found)
+        {
+            return Reports.ReportsApi.OrgNotFound(org);
+        }
+
+        using var buffer = new MemoryStream();
+        var rows = await MemberExport.WriteAsync(db, lookup.Subtree, buffer, ct);
+        await AuditChain.RecordAsync(db, audit, "export", "Member", null,
+            string.Create(CultureInfo.InvariantCulture, $"{{\"org\":\"{ChiBo.Reports.AsOf.Label(lookup)}\",\"rows\":{rows}}}"),
+            lookup.Organization?.ProvinceId ?? 0, clock.GetUtcNow(), ct, organizationId: lookup.Organization?.Id);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        return TypedResults.File(buffer.ToArray(), XlsxType, $"dang-vien-{ChiBo.Reports.AsOf.Label(lookup)}-{today}.xlsx");
+    }
+
+    private static async Task<Results<Ok<ImportSucceeded>, BadRequest<ImportErrors>, NotFound<ProblemDetails>>> ImportAsync(
+        HttpRequest request, ChiBoDb db, TimeProvider clock, string? org, CancellationToken ct)
+    {
+        var lookup = await request.HttpContext.FindAsync(db, org, Operation.MembersWrite);
+        if (!lookup.Found)
+        {
+            return Reports.ReportsApi.OrgNotFound(org);
+        }
+
+        var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.FirstOrDefault() : null;
+        if (file is null || file.Length == 0)
+        {
+            return TypedResults.BadRequest(new ImportErrors([new ImportError(0, "", "Chưa chọn tệp Excel (.xlsx) để nhập.")]));
+        }
+
+        var result = await RunImportAsync(db, clock, Actor(request.HttpContext), lookup.Subtree, file, ct);
+        return result.Succeeded
+            ? TypedResults.Ok(new ImportSucceeded(result.Imported))
+            : TypedResults.BadRequest(new ImportErrors(result.Errors));
+    }
+
+    /// <summary>The import shared by the API and the page; a rule broken by a concurrent change becomes an error too.</summary>
+    internal static async Task<ImportResult> RunImportAsync(ChiBoDb db, TimeProvider clock, string actor, Subtree scope, IFormFile file, CancellationToken ct)
+    {
+        await using var stream = file.OpenReadStream();
+        try
+        {
+            return await new MemberImport(db, clock, actor).ImportAsync(stream, scope, ct);
+        }
+        catch (RuleViolationException e)
+        {
+            return new ImportResult(0, [new ImportError(0, MemberSheet.ColumnOf(e.Field), e.Message)]);
+        }
+    }
+
+    /// <summary>Who is doing it: the signed-in account.</summary>
+    internal static string Actor(HttpContext http) => http.User.Identity?.Name ?? "anonymous";
+}
