@@ -7,5 +7,7 @@ public static class Api
     {
         var api = app.MapGroup("/api");
         Reports.ReportsApi.Map(api.MapGroup("/reports"));
+        Organizations.OrganizationsApi.Map(api.MapGroup("/orgs"));
+        Members.MembersApi.Map(api.MapGroup("/members"));
     }
 }
