@@ -69,7 +69,7 @@ public static class MembersApi
         group.MapGet("/{id:int}", GetAsync);
     }
 
-    private static async Task<Results<Ok<MemberPageDto>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> ListAsync(
+    private static async Task<Results<Ok<MemberPageDto>, ProblemHttpResult>> ListAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, CancellationToken ct)
     {
         if (MemberFilter.Parse(http.Request.Query, out var field, out var error) is not { } filter)
@@ -90,7 +90,7 @@ public static class MembersApi
             .ToList()));
     }
 
-    private static async Task<Results<Ok<MemberDto>, NotFound<ProblemDetails>>> GetAsync(int id, HttpContext http, ChiBoDb db, CancellationToken ct)
+    private static async Task<Results<Ok<MemberDto>, ProblemHttpResult>> GetAsync(int id, HttpContext http, ChiBoDb db, CancellationToken ct)
     {
         if (await MemberRecords.FindAsync(db, CallerScope.Of(http), id, ct) is not { } record)
         {

@@ -32,7 +32,7 @@ public static class OrganizationsApi
         group.MapGet("/{code}", GetAsync);
     }
 
-    private static async Task<Results<Ok<OrgDto>, NotFound<ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<OrgDto>, ProblemHttpResult>> GetAsync(
         string code, HttpContext http, ChiBoDb db, TimeProvider clock, CancellationToken ct)
     {
         var scope = CallerScope.Of(http);

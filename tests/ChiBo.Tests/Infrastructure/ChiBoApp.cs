@@ -1,6 +1,8 @@
 using ChiBo.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChiBo.Tests.Infrastructure;
 
@@ -9,10 +11,14 @@ public sealed class ChiBoApp(TestDatabase database) : WebApplicationFactory<Prog
 {
     public TestDatabase Database { get; } = database;
 
+    /// <summary>The app's clock; the system clock unless a test stops it.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting(DatabaseTarget.EnvironmentVariable, Database.Target.ConnectionString);
         builder.UseSetting("CHIBO_DEMO", "none");
+        builder.ConfigureTestServices(services => services.AddSingleton(Clock));
     }
 }

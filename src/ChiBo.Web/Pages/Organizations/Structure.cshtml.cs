@@ -57,5 +57,5 @@ public sealed class StructureModel(ChiBoDb db, TimeProvider clock) : PageModel
             : categories.Select(c => (c.Label, counts.GetValueOrDefault(c.Category)));
     }
 
-    private static string AgeLabel(string band) => band.EndsWith('+') ? "Từ " + band[..^1] + " tuổi trở lên" : "Từ " + band.Replace("-", " đến ", StringComparison.Ordinal) + " tuổi";
+    private static string AgeLabel(string band) => band.EndsWith('+') ? band[..^1] + " tuổi trở lên" : band.Replace("-", "–", StringComparison.Ordinal) + " tuổi";
 }
