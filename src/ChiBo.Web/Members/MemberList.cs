@@ -95,11 +95,13 @@ public static class MemberList
         // PostgreSQL plans a CROSS JOIN with WHERE like an inner join, on its own statistics.
         // - a name search: its materialized hits, then their rows and cells (a few ms per thousand hits);
         // - a whole province (or the whole register): the members in name order, so the page stops early;
-        // - a smaller subtree: let the planner start from the subtree's cells.
+        // - a CCCD: its one member by the unique index;
+        // - a smaller subtree: its cells by the path index, then their members by (province_id, cell_id)
+        //   (without statistics SQLite would walk the whole province in name order instead).
         var wholeProvince = subtree.ProvinceId is null || Subtree.Ids(subtree.Path).Length <= 1;
-        var join = words.Count > 0 || wholeProvince
+        var join = words.Count > 0 || wholeProvince || filter.Cccd is not null
             ? $"{from} CROSS JOIN organizations c"
-            : $"{from} JOIN organizations c ON c.id = m.cell_id";
+            : "organizations c CROSS JOIN members m";
         where.Add("c.id = m.cell_id");
         var order = words.Count > 0
             ? $"CASE WHEN m.search_name LIKE {sql.Param(string.Join(' ', words) + "%")} THEN 0 ELSE 1 END, m.search_name, m.id"
