@@ -10,7 +10,10 @@ namespace ChiBo.Web;
 public static class CallerScope
 {
     public static Subtree Of(HttpContext http) => Subtree.Everything;
+}
 
-    /// <summary>Today in the server's time zone (the province's), from the injectable clock.</summary>
+public static class ClockExtensions
+{
+    /// <summary>Today in the server's time zone (the province's), from the injectable clock (tests stop it).</summary>
     public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 }
