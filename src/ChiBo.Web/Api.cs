@@ -10,5 +10,7 @@ public static class Api
         Reports.ReportsApi.Map(api.MapGroup("/reports"));
         Audit.AuditApi.Map(api.MapGroup("/audit"));
         Members.ExcelEndpoints.Map(api.MapGroup("/members"));
+        Organizations.OrganizationsApi.Map(api.MapGroup("/orgs"));
+        Members.MembersApi.Map(api.MapGroup("/members"));
     }
 }

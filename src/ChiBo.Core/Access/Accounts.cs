@@ -79,7 +79,9 @@ public static partial class Accounts
             account.SecurityStamp = Guid.NewGuid().ToString("N");
         }
 
-        var orgId = lookup.Organization?.Id;
+        // An administrator on "root" holds the whole register, including provinces added later.
+        var isRoot = string.Equals(orgCodeOrRoot.Trim(), "root", StringComparison.OrdinalIgnoreCase);
+        var orgId = role == Role.Admin && isRoot ? null : lookup.Organization?.Id;
         if (!account.Roles.Any(r => r.Role == role && r.OrganizationId == orgId))
         {
             account.Roles.Add(new RoleGrant { Role = role, OrganizationId = orgId });

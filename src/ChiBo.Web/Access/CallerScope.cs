@@ -31,6 +31,31 @@ public static class CallerScope
         return scope;
     }
 
+    /// <summary>Matches no organization: the view of a caller who holds the operation nowhere.</summary>
+    public static readonly ChiBo.Organizations.Subtree Nothing = new(-1, "/0/");
+
+    /// <summary>
+    /// The subtree a page or endpoint confines its queries to for an operation: the top of what the
+    /// caller holds it on (an account whose grants do not nest sees its first grant's subtree).
+    /// </summary>
+    public static async Task<ChiBo.Organizations.Subtree> SubtreeAsync(this HttpContext http, string operation)
+    {
+        var scope = await http.ScopeAsync();
+        return scope.Home(operation)
+               ?? scope.Roles.Where(r => AccessTable.Allows(r.Role, operation)).Select(r => (ChiBo.Organizations.Subtree?)r.Subtree).FirstOrDefault()
+               ?? Nothing;
+    }
+
+    /// <summary>Records that personal data was read (a member's record, a list page) as one audit line.</summary>
+    public static async Task AuditReadAsync(this HttpContext http, string what, int? provinceId, int? memberId, int? organizationId)
+    {
+        var services = http.RequestServices;
+        await AuditChain.RecordAsync(services.GetRequiredService<ChiBoDb>(), services.GetRequiredService<AuditScope>(), "read", what,
+            memberId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? organizationId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            http.Request.Path + http.Request.QueryString, provinceId ?? 0, services.GetRequiredService<TimeProvider>().GetUtcNow(),
+            http.RequestAborted, memberId, organizationId);
+    }
+
     /// <summary>Resource-based check of an operation on a subtree.</summary>
     public static async Task<bool> CanAsync(this HttpContext http, string operation, ChiBo.Organizations.Subtree subtree)
     {

@@ -6,16 +6,6 @@ using ChiBo.Reports;
 
 namespace ChiBo.Tests.Infrastructure;
 
-/// <summary>A clock the tests set: "today" in the commands is <see cref="Today"/>.</summary>
-public sealed class FixedClock(DateOnly today) : TimeProvider
-{
-    public DateOnly Today { get; set; } = today;
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-
-    public override DateTimeOffset GetUtcNow() => new(Today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
-}
-
 /// <summary>
 /// A small province built through the commands: the tree below, founded 01/01/2000, and helpers
 /// to register members and read the as-of reports.
@@ -33,14 +23,14 @@ public sealed class World : IAsyncDisposable
 
     private int _serial;
 
-    private World(TestDatabase database, FixedClock clock)
+    private World(TestDatabase database, TestClock clock)
     {
         Database = database;
         Clock = clock;
     }
 
     public TestDatabase Database { get; }
-    public FixedClock Clock { get; }
+    public TestClock Clock { get; }
     public Organization Root { get; private set; } = null!;
     public Organization CommuneA { get; private set; } = null!;
     public Organization CommuneB { get; private set; } = null!;
@@ -51,7 +41,7 @@ public sealed class World : IAsyncDisposable
 
     public static async Task<World> CreateAsync(string provider, DateOnly? today = null)
     {
-        var world = new World(await TestDatabase.CreateAsync(provider), new FixedClock(today ?? new DateOnly(2025, 6, 30)));
+        var world = new World(await TestDatabase.CreateAsync(provider), TestClock.On(today ?? new DateOnly(2025, 6, 30)));
         await world.BuildTreeAsync();
         return world;
     }

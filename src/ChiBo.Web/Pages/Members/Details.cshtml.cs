@@ -1,0 +1,30 @@
+using ChiBo.Access;
+using ChiBo.Data;
+using ChiBo.Web.Access;
+using ChiBo.Web.Members;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChiBo.Web.Pages.Members;
+
+/// <summary>A member's record (hồ sơ đảng viên, Mẫu 2-HSĐV) in sections, and the timeline.</summary>
+[Requires(Operation.MembersRead)]
+public sealed class DetailsModel(ChiBoDb db, TimeProvider clock) : PageModel
+{
+    public int Id { get; private set; }
+    public MemberRecord? Record { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync(int id)
+    {
+        Id = id;
+        Today = clock.Today();
+        Record = await MemberRecords.ReadAsync(HttpContext, db, id);
+        if (Record is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        ViewData["Title"] = Record.Member.FullName;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChiBo.Web;
+
+/// <summary>
+/// ProblemDetails in Vietnamese for the JSON API, served as application/problem+json:
+/// 400 names the field in <c>field</c>, 404 says what is missing.
+/// </summary>
+public static class Problems
+{
+    public static ProblemHttpResult Invalid(string field, string message) => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Title = "Dữ liệu không hợp lệ",
+        Detail = message,
+        Extensions = { ["field"] = field },
+    });
+
+    public static ProblemHttpResult OrgNotFound(string? code) => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "Không tìm thấy tổ chức",
+        Detail = $"Không có tổ chức đảng mã \"{code}\" trong phạm vi được xem.",
+    });
+
+    public static ProblemHttpResult MemberNotFound(int id) => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = "Không tìm thấy đảng viên",
+        Detail = $"Không có đảng viên mã số {id.ToString(CultureInfo.InvariantCulture)} trong phạm vi được xem.",
+    });
+}
