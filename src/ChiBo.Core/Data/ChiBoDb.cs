@@ -1,4 +1,7 @@
 using System.Text;
+using ChiBo.Admission;
+using ChiBo.Fees;
+using ChiBo.Transfers;
 using ChiBo.Members;
 using ChiBo.Organizations;
 using ChiBo.Provinces;
@@ -17,6 +20,11 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberPeriod> MemberPeriods => Set<MemberPeriod>();
     public DbSet<MemberEvent> MemberEvents => Set<MemberEvent>();
+    public DbSet<Candidate> Candidates => Set<Candidate>();
+    public DbSet<AdmissionTarget> AdmissionTargets => Set<AdmissionTarget>();
+    public DbSet<PartyTransfer> PartyTransfers => Set<PartyTransfer>();
+    public DbSet<BadgeAward> BadgeAwards => Set<BadgeAward>();
+    public DbSet<FeePayment> FeePayments => Set<FeePayment>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -264,6 +264,33 @@ public sealed class MemberCommands(ChiBoDb db, TimeProvider clock, string actor)
             return m;
         }, ct);
 
+    /// <summary>
+    /// Kết nạp lại a member who was struck off, removed or expelled: dự bị again from
+    /// <paramref name="date"/> in <paramref name="cellId"/>, an Admitted event. The first admission
+    /// date stays: party age counts from it minus the time out (<see cref="PartyAgePolicy"/>).
+    /// </summary>
+    public Task<Member> ReadmitAsync(int memberId, int version, int cellId, DateOnly date, Decision why, CancellationToken ct = default) =>
+        Transactions.RunAsync(db, Record, async () =>
+        {
+            var m = await LoadAsync(memberId, version, ct);
+            var cell = await FindCellAsync(cellId, ct);
+            var leftOn = await db.MemberPeriods.Where(p => p.MemberId == m.Id).MaxAsync(p => (DateOnly?)p.ValidTo, ct) ?? m.AdmittedOn;
+            Rules.Check(
+                new MemberLeftThePartyToBeReadmitted(m),
+                new CellHoldsMembers(cell),
+                new CellIsInTheMembersProvince(cell, m.ProvinceId),
+                new DateIsNotInTheFuture("Date", "Ngày kết nạp lại", date, Today),
+                new DateIsNotBeforeLeaving(date, leftOn));
+            m.Status = MemberStatus.Probationary;
+            m.OfficialOn = null;
+            m.CellId = cell.Id;
+            Touch(m);
+            db.MemberPeriods.Add(MemberPeriod.Open(m, cell, date));
+            db.MemberEvents.Add(NewEvent(m, MemberEventKind.Admitted, date, cell.Id, cell.Path, why, "Kết nạp lại"));
+            await db.SaveChangesAsync(ct);
+            return m;
+        }, ct);
+
     /// <summary>Miễn công tác và sinh hoạt đảng from <paramref name="date"/>: the open period splits.</summary>
     public Task<Member> ExemptAsync(int memberId, int version, DateOnly date, Decision why, CancellationToken ct = default) =>
         Edit(memberId, version, date, async (m, open) =>
