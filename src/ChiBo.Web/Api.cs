@@ -8,5 +8,8 @@ public static class Api
         var api = app.MapGroup("/api");
         Reports.ReportsApi.Map(api.MapGroup("/reports"));
         Members.ExcelEndpoints.Map(api.MapGroup("/members"));
+        Admission.AdmissionApi.Map(api.MapGroup("/admission"));
+        Transfers.TransfersApi.Map(api.MapGroup("/transfers"));
+        Fees.FeesApi.Map(api.MapGroup("/fees"));
     }
 }
