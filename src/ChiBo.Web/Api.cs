@@ -8,6 +8,7 @@ public static class Api
         var api = app.MapGroup("/api");
         Reports.ReportsApi.Map(api.MapGroup("/reports"));
         Members.ExcelEndpoints.Map(api.MapGroup("/members"));
+        Members.BadgesApi.Map(api.MapGroup("/members"));
         Admission.AdmissionApi.Map(api.MapGroup("/admission"));
         Transfers.TransfersApi.Map(api.MapGroup("/transfers"));
         Fees.FeesApi.Map(api.MapGroup("/fees"));

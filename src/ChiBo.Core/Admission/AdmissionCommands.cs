@@ -65,6 +65,30 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
             return candidate;
         }, ct);
 
+    /// <summary>
+    /// Corrects the candidate's CV data (lý lịch) before the ceremony; afterwards the member record
+    /// is corrected through <see cref="MemberCommands.CorrectFieldsAsync"/>.
+    /// </summary>
+    public Task<Candidate> CorrectProfileAsync(int id, int version, MemberProfile corrected, CancellationToken ct = default) =>
+        Transactions.RunAsync(db, File, async () =>
+        {
+            var c = await LoadAsync(id, version, ct);
+            var profile = corrected.Cleaned();
+            var taken = profile.Cccd is { } n && profile.Cccd != c.Cccd
+                && (await db.Members.AnyAsync(m => m.Cccd == n, ct) || await db.Candidates.AnyAsync(x => x.Id != c.Id && x.Cccd == n && x.Step < CandidateStep.OnProbation, ct));
+            Rules.Check(MemberRules.ForProfile(profile).Concat(
+            [
+                new CandidateIsAtStepBefore(c, CandidateStep.OnProbation, "sửa lý lịch"),
+                new CccdIsUnique(profile.Cccd, taken),
+            ]));
+            c.FullName = profile.FullName;
+            c.BirthDate = profile.BirthDate;
+            c.Cccd = profile.Cccd;
+            c.ProfileJson = JsonSerializer.Serialize(profile, Json);
+            await SaveAsync(c, ct);
+            return c;
+        }, ct);
+
     /// <summary>Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng.</summary>
     public Task<Candidate> RecordCourseAsync(int id, int version, string certificateNumber, DateOnly date, CancellationToken ct = default) =>
         Step(id, version, CandidateStep.Nominated, CandidateStep.Trained, date, "ghi nhận lớp bồi dưỡng", c =>
@@ -233,6 +257,7 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
         {
             var c = await LoadAsync(id, version, ct);
             Rules.Check(
+                new CandidateIsInProgress(c),
                 new TextIsGiven(nameof(Candidate.StopReason), "Lý do", reason),
                 new DateIsNotInTheFuture("Date", "Ngày", date, Today),
                 new StepIsNotBeforePrevious(date, c.StepSince));
@@ -244,7 +269,6 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
             }
             else
             {
-                Rules.Check(new CandidateIsAtStep(c, c.Step < CandidateStep.OnProbation ? c.Step : CandidateStep.Decided, "dừng xem xét kết nạp"));
                 c.Step = CandidateStep.Stopped;
             }
 

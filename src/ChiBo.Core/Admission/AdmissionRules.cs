@@ -69,6 +69,25 @@ public sealed record CandidateIsAtStep(Candidate Candidate, CandidateStep Requir
     public bool IsBroken() => Candidate.Step != Required;
 }
 
+public sealed record CandidateIsAtStepBefore(Candidate Candidate, CandidateStep Before, string Action) : IRule
+{
+    public string Field => nameof(Candidate.Step);
+
+    public string Message => $"Chỉ {Action} trước bước \"{AdmissionNames.Of(Before)}\"; hồ sơ của {Candidate.FullName} đang ở bước \"{AdmissionNames.Of(Candidate.Step)}\".";
+
+    public bool IsBroken() => Candidate.Step >= Before;
+}
+
+/// <summary>A file that is closed (admitted and recognized, stopped, struck off) takes no more steps.</summary>
+public sealed record CandidateIsInProgress(Candidate Candidate) : IRule
+{
+    public string Field => nameof(Candidate.Step);
+
+    public string Message => $"Hồ sơ của {Candidate.FullName} đã kết thúc (bước \"{AdmissionNames.Of(Candidate.Step)}\").";
+
+    public bool IsBroken() => Candidate.Step > CandidateStep.OnProbation;
+}
+
 /// <summary>Steps are recorded in order: a step cannot be dated before the previous one.</summary>
 public sealed record StepIsNotBeforePrevious(DateOnly Date, DateOnly Previous) : IRule
 {

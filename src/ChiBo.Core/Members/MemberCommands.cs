@@ -169,14 +169,16 @@ public sealed class MemberCommands(ChiBoDb db, TimeProvider clock, string actor)
     public Task<Member> RecognizeOfficialAsync(int memberId, int version, DateOnly date, Decision why, CancellationToken ct = default) =>
         Edit(memberId, version, date, async (m, open) =>
         {
+            // A readmitted member serves probation again from the readmission, not from the first admission.
+            var lastAdmission = await db.MemberEvents.Where(e => e.MemberId == m.Id && e.Kind == MemberEventKind.Admitted)
+                .MaxAsync(e => (DateOnly?)e.Date, ct) ?? m.AdmittedOn;
             Rules.Check(
                 new MemberHasStatus(m, MemberStatus.Probationary, "công nhận chính thức"),
-                new OfficialAfterProbation(m.AdmittedOn, date));
+                new OfficialAfterProbation(lastAdmission, date));
             m.OfficialOn = date;
             m.Status = MemberStatus.Official;
             open.OfficialOn = date;
             Add(m, MemberEventKind.RecognizedOfficial, date, open, why);
-            await Task.CompletedTask;
         }, ct);
 
     /// <summary>Chuyển sinh hoạt trong tỉnh: the member is in the old cell until the day before, in the new one from <paramref name="date"/>.</summary>

@@ -42,7 +42,17 @@ public sealed class TransferCommands(ChiBoDb db, TimeProvider clock, string acto
             t.ToCellId = to.Id;
             t.Until = issue.Kind == TransferKind.Temporary ? issue.Until : null;
             db.PartyTransfers.Add(t);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Everything else was checked above; what is left is the unique index of pending letters:
+                // another letter for the same member was saved at the same moment.
+                throw Concurrency.Conflict($"Giấy giới thiệu của đảng viên {m.FullName}");
+            }
+
             return t;
         }, ct);
 

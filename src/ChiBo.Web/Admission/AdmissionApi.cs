@@ -12,6 +12,8 @@ namespace ChiBo.Web.Admission;
 
 public sealed record NominateRequest(MemberProfile Profile, int CellId, DateOnly NominatedOn);
 
+public sealed record ProfileRequest(int Version, MemberProfile Profile);
+
 public sealed record CertificateRequest(int Version, string CertificateNumber, DateOnly Date);
 
 public sealed record ApplicationRequest(int Version, DateOnly ApplicationDate, DateOnly CvDate);
@@ -49,6 +51,10 @@ public static class AdmissionApi
         // requires: Members.Write (on the candidate's cell)
         group.MapPost("/candidates", (NominateRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             RunAsync(() => Commands(db, clock, http).NominateAsync(new CandidateNomination(r.Profile, r.CellId, r.NominatedOn), ct)));
+
+        // requires: Members.Write
+        group.MapPost("/candidates/{id:int}/profile", (int id, ProfileRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            RunAsync(() => Commands(db, clock, http).CorrectProfileAsync(id, r.Version, r.Profile, ct)));
 
         // requires: Members.Write
         group.MapPost("/candidates/{id:int}/course", (int id, CertificateRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>

@@ -76,6 +76,8 @@ public sealed class AdmissionWorkflowTests
             c = await a.RecordNewMemberCourseAsync(c.Id, c.Version, "77/GCN", new DateOnly(2023, 10, 1), Ct);
             c = await a.RecognizeOfficialAsync(c.Id, c.Version, new CellVote(new DateOnly(2024, 7, 5), 3), "88-QĐ/ĐU", new DateOnly(2024, 7, 20), Ct);
             c.Step.ShouldBe(CandidateStep.Official);
+            (await Should.ThrowAsync<RuleViolationException>(() => a.StopAsync(c.Id, c.Version, new DateOnly(2025, 1, 6), "Thử dừng", ct: Ct)))
+                .Message.ShouldContain("đã kết thúc");
         }
 
         await using (var db = w.Db())
@@ -124,8 +126,14 @@ public sealed class AdmissionWorkflowTests
         e.Message.ShouldContain("phải là đảng viên chính thức");
         (await Should.ThrowAsync<RuleViolationException>(() => a.RecordIntroductionAsync(c.Id, c.Version,
             new Introduction(IntroductionKind.YouthUnion, new DateOnly(2025, 3, 3), [], "12-NQ/ĐTN"), Ct))).Message.ShouldContain("đoàn viên");
-        (await a.RecordIntroductionAsync(c.Id, c.Version, new Introduction(IntroductionKind.TradeUnion, new DateOnly(2025, 3, 3), [], "3-NQ/CĐ"), Ct))
-            .Step.ShouldBe(CandidateStep.Introduced);
+        (await Should.ThrowAsync<RuleViolationException>(() => a.RecordIntroductionAsync(c.Id, c.Version,
+            new Introduction(IntroductionKind.TradeUnion, new DateOnly(2025, 3, 3), [], " "), Ct))).Message.ShouldContain("4-KNĐ");
+
+        // The CV said he is not in the Youth Union; corrected, the Youth Union may introduce him.
+        c = await a.CorrectProfileAsync(c.Id, c.Version, AdmissionCommands.ProfileOf(c) with { YouthUnion = true }, Ct);
+        c = await a.RecordIntroductionAsync(c.Id, c.Version, new Introduction(IntroductionKind.YouthUnion, new DateOnly(2025, 3, 3), [], "12-NQ/ĐTN"), Ct);
+        (c.Step, c.IntroductionKind, c.UnionResolutionNumber).ShouldBe((CandidateStep.Introduced, IntroductionKind.YouthUnion, "12-NQ/ĐTN"));
+        AdmissionCommands.ProfileOf(c).YouthUnion.ShouldBeTrue();
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

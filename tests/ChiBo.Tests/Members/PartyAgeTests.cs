@@ -77,6 +77,8 @@ public sealed class PartyAgeTests
             var members = w.Members(db);
             var m = await members.StrikeOffAsync(back.Id, back.Version, new DateOnly(2000, 1, 1), Why, Ct);
             m = await members.ReadmitAsync(m.Id, m.Version, w.Cell2.Id, new DateOnly(2003, 1, 1), Why, Ct);
+            (await Should.ThrowAsync<RuleViolationException>(() => members.RecognizeOfficialAsync(m.Id, m.Version, new DateOnly(2003, 12, 31), Why, Ct)))
+                .Message.ShouldContain("12 tháng");
             await members.RecognizeOfficialAsync(m.Id, m.Version, new DateOnly(2004, 1, 1), Why, Ct);
         }
 
