@@ -9,6 +9,9 @@ namespace ChiBo.Admission;
 /// <summary>A file waiting longer than its step allows, or whose course certificate has expired.</summary>
 public sealed record OverdueCandidate(int Id, string FullName, string CellCode, CandidateStep Step, string StepName, DateOnly Since, DateOnly DueOn, string Reason);
 
+/// <summary>One line of a cell's or subtree's list of admission files.</summary>
+public sealed record CandidateRow(int Id, string FullName, DateOnly BirthDate, string CellCode, CandidateStep Step, string StepName, DateOnly StepSince, DateOnly? DueOn, int Version);
+
 public sealed record PipelineStep(CandidateStep Step, string Name, int Count, int Overdue);
 
 /// <summary>The admission pipeline of a subtree: files at each step, overdue ones, admissions of the year against the target.</summary>
@@ -44,6 +47,17 @@ public static class AdmissionQueries
     {
         var cells = db.Organizations.In(subtree).Select(o => o.Id);
         return candidates.Where(c => cells.Contains(c.CellId));
+    }
+
+    /// <summary>The files of a subtree, optionally at one step, oldest step first (what a cell works through).</summary>
+    public static async Task<IReadOnlyList<CandidateRow>> ListAsync(ChiBoDb db, Subtree subtree, CandidateStep? step, CancellationToken ct = default)
+    {
+        var q = db.Candidates.AsNoTracking().In(db, subtree);
+        q = step is { } s ? q.Where(c => c.Step == s) : q.Where(c => c.Step <= CandidateStep.OnProbation);
+        var rows = await q.Join(db.Organizations, c => c.CellId, o => o.Id, (c, o) => new { c.Id, c.FullName, c.BirthDate, o.Code, c.Step, c.StepSince, c.Version })
+            .OrderBy(r => r.StepSince).ThenBy(r => r.Id).ToListAsync(ct);
+        return rows.Select(r => new CandidateRow(r.Id, r.FullName, r.BirthDate, r.Code, r.Step, AdmissionNames.Of(r.Step), r.StepSince,
+            AdmissionPolicy.DueOn(r.Step, r.StepSince), r.Version)).ToList();
     }
 
     public static async Task<IReadOnlyList<OverdueCandidate>> OverdueAsync(ChiBoDb db, Subtree subtree, DateOnly today, CancellationToken ct = default)

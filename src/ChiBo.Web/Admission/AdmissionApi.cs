@@ -40,6 +40,9 @@ public static class AdmissionApi
     public static void Map(RouteGroupBuilder group)
     {
         // requires: Members.Read
+        group.MapGet("/candidates", ListAsync);
+
+        // requires: Members.Read
         group.MapGet("/candidates/{id:int}", GetAsync);
 
         // requires: Members.Read
@@ -111,6 +114,13 @@ public static class AdmissionApi
         await db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } c
             ? TypedResults.Ok(c)
             : TypedResults.NotFound(new ProblemDetails { Title = "Không tìm thấy hồ sơ", Detail = $"Không có hồ sơ kết nạp số {id}." });
+
+    private static async Task<Results<Ok<IReadOnlyList<CandidateRow>>, NotFound<ProblemDetails>>> ListAsync(
+        ChiBoDb db, string? org, CandidateStep? step, CancellationToken ct)
+    {
+        var lookup = await SubtreeQueries.FindAsync(db, org ?? "root", ct);
+        return lookup.Found ? TypedResults.Ok(await AdmissionQueries.ListAsync(db, lookup.Subtree, step, ct)) : ReportsApi.OrgNotFound(org);
+    }
 
     private static async Task<Results<Ok<IReadOnlyList<OverdueCandidate>>, NotFound<ProblemDetails>>> OverdueAsync(
         ChiBoDb db, TimeProvider clock, string? org, CancellationToken ct)

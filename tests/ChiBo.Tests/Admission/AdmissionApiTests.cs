@@ -37,6 +37,10 @@ public sealed class AdmissionApiTests
         var course = await http.PostAsJsonAsync($"/api/admission/candidates/{candidate.Id}/course", new CertificateRequest(1, "5/GCN", new DateOnly(2025, 2, 3)), Ct);
         course.StatusCode.ShouldBe(HttpStatusCode.OK);
 
+        var list = (await http.GetFromJsonAsync<List<CandidateRow>>("/api/admission/candidates?org=AG.01.01.01", Ct))!;
+        list.ShouldHaveSingleItem().ShouldBe(new CandidateRow(candidate.Id, "Phan Văn Qua Mạng", new DateOnly(1999, 9, 9), "AG.01.01.01",
+            CandidateStep.Trained, "Đã học lớp bồi dưỡng nhận thức về Đảng", new DateOnly(2025, 2, 3), null, 2));
+        (await http.GetFromJsonAsync<List<CandidateRow>>("/api/admission/candidates?org=AG.02", Ct))!.ShouldBeEmpty();
         var pipeline = (await http.GetFromJsonAsync<AdmissionPipeline>("/api/admission/pipeline?org=AG.01", Ct))!;
         pipeline.Steps.Single(s => s.Step == CandidateStep.Trained).Count.ShouldBe(1);
         (await http.GetAsync("/api/transfers/overdue?org=XX.99", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
