@@ -12,5 +12,9 @@ public static class Api
         Members.ExcelEndpoints.Map(api.MapGroup("/members"));
         Organizations.OrganizationsApi.Map(api.MapGroup("/orgs"));
         Members.MembersApi.Map(api.MapGroup("/members"));
+        Members.BadgesApi.Map(api.MapGroup("/members"));
+        Admission.AdmissionApi.Map(api.MapGroup("/admission"));
+        Transfers.TransfersApi.Map(api.MapGroup("/transfers"));
+        Fees.FeesApi.Map(api.MapGroup("/fees"));
     }
 }

@@ -1,6 +1,9 @@
 using System.Text;
 using ChiBo.Access;
 using ChiBo.Audit;
+using ChiBo.Admission;
+using ChiBo.Fees;
+using ChiBo.Transfers;
 using ChiBo.Members;
 using ChiBo.Organizations;
 using ChiBo.Provinces;
@@ -22,6 +25,11 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Candidate> Candidates => Set<Candidate>();
+    public DbSet<AdmissionTarget> AdmissionTargets => Set<AdmissionTarget>();
+    public DbSet<PartyTransfer> PartyTransfers => Set<PartyTransfer>();
+    public DbSet<BadgeAward> BadgeAwards => Set<BadgeAward>();
+    public DbSet<FeePayment> FeePayments => Set<FeePayment>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -36,12 +44,17 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
                 modelBuilder.Entity(entity).Property(property).UseCollation("C");
             }
 
+            // Name search: every word of the query matches inside the folded name (LIKE '%…%').
+            modelBuilder.HasPostgresExtension("pg_trgm");
+            modelBuilder.Entity<Member>().HasIndex(m => m.SearchName, "ix_members_search_name_trgm")
+                .HasMethod("gin").HasOperators("gin_trgm_ops");
+
             // Reports "as of" a date read only this index (index-only scan) for a subtree.
             modelBuilder.Entity<MemberPeriod>()
-                .HasIndex(p => new { p.ProvinceId, p.CellPath, p.ValidFrom })
+                .HasIndex(p => new { p.ProvinceId, p.CellPath, p.ValidFrom, p.ValidTo })
                 .IncludeProperties(p => new
                 {
-                    p.ValidTo, p.OfficialOn, p.Exempted, p.Gender, p.BirthDate, p.Minority, p.Religious,
+                    p.OfficialOn, p.Exempted, p.Gender, p.BirthDate, p.Minority, p.Religious,
                     p.GeneralEducation, p.Professional, p.PoliticalTheory, p.Enterprise, p.YouthUnion, p.Retired,
                 });
         }

@@ -169,14 +169,16 @@ public sealed class MemberCommands(ChiBoDb db, TimeProvider clock, string actor)
     public Task<Member> RecognizeOfficialAsync(int memberId, int version, DateOnly date, Decision why, CancellationToken ct = default) =>
         Edit(memberId, version, date, async (m, open) =>
         {
+            // A readmitted member serves probation again from the readmission, not from the first admission.
+            var lastAdmission = await db.MemberEvents.Where(e => e.MemberId == m.Id && e.Kind == MemberEventKind.Admitted)
+                .MaxAsync(e => (DateOnly?)e.Date, ct) ?? m.AdmittedOn;
             Rules.Check(
                 new MemberHasStatus(m, MemberStatus.Probationary, "công nhận chính thức"),
-                new OfficialAfterProbation(m.AdmittedOn, date));
+                new OfficialAfterProbation(lastAdmission, date));
             m.OfficialOn = date;
             m.Status = MemberStatus.Official;
             open.OfficialOn = date;
             Add(m, MemberEventKind.RecognizedOfficial, date, open, why);
-            await Task.CompletedTask;
         }, ct);
 
     /// <summary>Chuyển sinh hoạt trong tỉnh: the member is in the old cell until the day before, in the new one from <paramref name="date"/>.</summary>
@@ -260,6 +262,33 @@ public sealed class MemberCommands(ChiBoDb db, TimeProvider clock, string actor)
             Touch(m);
             db.MemberPeriods.Add(MemberPeriod.Open(m, cell, date));
             db.MemberEvents.Add(NewEvent(m, MemberEventKind.TransferredIn, date, cell.Id, cell.Path, why));
+            await db.SaveChangesAsync(ct);
+            return m;
+        }, ct);
+
+    /// <summary>
+    /// Kết nạp lại a member who was struck off, removed or expelled: dự bị again from
+    /// <paramref name="date"/> in <paramref name="cellId"/>, an Admitted event. The first admission
+    /// date stays: party age counts from it minus the time out (<see cref="PartyAgePolicy"/>).
+    /// </summary>
+    public Task<Member> ReadmitAsync(int memberId, int version, int cellId, DateOnly date, Decision why, CancellationToken ct = default) =>
+        Transactions.RunAsync(db, Record, async () =>
+        {
+            var m = await LoadAsync(memberId, version, ct);
+            var cell = await FindCellAsync(cellId, ct);
+            var leftOn = await db.MemberPeriods.Where(p => p.MemberId == m.Id).MaxAsync(p => (DateOnly?)p.ValidTo, ct) ?? m.AdmittedOn;
+            Rules.Check(
+                new MemberLeftThePartyToBeReadmitted(m),
+                new CellHoldsMembers(cell),
+                new CellIsInTheMembersProvince(cell, m.ProvinceId),
+                new DateIsNotInTheFuture("Date", "Ngày kết nạp lại", date, Today),
+                new DateIsNotBeforeLeaving(date, leftOn));
+            m.Status = MemberStatus.Probationary;
+            m.OfficialOn = null;
+            m.CellId = cell.Id;
+            Touch(m);
+            db.MemberPeriods.Add(MemberPeriod.Open(m, cell, date));
+            db.MemberEvents.Add(NewEvent(m, MemberEventKind.Admitted, date, cell.Id, cell.Path, why, "Kết nạp lại"));
             await db.SaveChangesAsync(ct);
             return m;
         }, ct);

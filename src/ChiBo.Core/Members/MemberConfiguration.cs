@@ -34,7 +34,8 @@ internal sealed class MemberPeriodConfiguration : IEntityTypeConfiguration<Membe
     public void Configure(EntityTypeBuilder<MemberPeriod> b)
     {
         b.Property(p => p.CellPath).HasMaxLength(200);
-        b.HasIndex(p => new { p.ProvinceId, p.CellPath, p.ValidFrom });
+        // valid_to in the key: "valid on D" is decided from the index alone, without reading rows.
+        b.HasIndex(p => new { p.ProvinceId, p.CellPath, p.ValidFrom, p.ValidTo });
         b.HasIndex(p => new { p.MemberId, p.ValidFrom });
         b.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,19 +1,7 @@
+using ChiBo.Admission;
 using ChiBo.Organizations;
 
 namespace ChiBo.Members;
-
-/// <summary>
-/// The admission numbers of the Party's rules *(configurable: Điều lệ Đảng, Hướng dẫn 12-HD/BTCTW
-/// 2022)* kept in one place, so that a change of regulation is one edit.
-/// </summary>
-public static class AdmissionPolicy
-{
-    /// <summary>Tuổi tối thiểu khi kết nạp.</summary>
-    public const int MinimumAge = 18;
-
-    /// <summary>Thời gian dự bị.</summary>
-    public const int ProbationMonths = 12;
-}
 
 /// <summary>A member must be at least 18 (tuổi tròn) on the day of admission.</summary>
 public sealed record MemberIsOldEnoughAtAdmission(DateOnly BirthDate, DateOnly AdmittedOn) : IRule
@@ -123,6 +111,16 @@ public sealed record MemberHasStatus(Member Member, MemberStatus Required, strin
         $"Chỉ {Action} khi đảng viên đang ở trạng thái {VietnameseNames.Of(Required)}; {Member.FullName} đang ở trạng thái {VietnameseNames.Of(Member.Status)}.";
 
     public bool IsBroken() => Member.Status != Required;
+}
+
+/// <summary>Only a member who left the Party (xóa tên, ra khỏi Đảng, khai trừ) can be readmitted.</summary>
+public sealed record MemberLeftThePartyToBeReadmitted(Member Member) : IRule
+{
+    public string Field => nameof(Member.Status);
+
+    public string Message => $"Chỉ kết nạp lại người đã bị xóa tên, cho ra khỏi Đảng hoặc khai trừ; {Member.FullName} đang ở trạng thái {VietnameseNames.Of(Member.Status)}.";
+
+    public bool IsBroken() => Member.Status is not (MemberStatus.StruckOff or MemberStatus.Removed or MemberStatus.Expelled);
 }
 
 /// <summary>History is written in order: nothing may happen before the current stretch began.</summary>

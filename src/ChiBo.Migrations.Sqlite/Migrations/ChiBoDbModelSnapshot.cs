@@ -118,6 +118,228 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.ToTable("role_grants");
                 });
 
+            modelBuilder.Entity("ChiBo.Admission.AdmissionTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("target");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admission_targets");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_admission_targets_organization_id_year");
+
+                    b.ToTable("admission_targets");
+                });
+
+            modelBuilder.Entity("ChiBo.Admission.Candidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ApplicationDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_date");
+
+                    b.Property<DateOnly?>("BaseCommitteeDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("base_committee_date");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("Cccd")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cccd");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cell_id");
+
+                    b.Property<int?>("CellOfficialMembers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cell_official_members");
+
+                    b.Property<DateOnly?>("CellResolutionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cell_resolution_date");
+
+                    b.Property<int?>("CellVotesFor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cell_votes_for");
+
+                    b.Property<DateOnly?>("CeremonyDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ceremony_date");
+
+                    b.Property<DateOnly?>("CourseCertificateDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("course_certificate_date");
+
+                    b.Property<string>("CourseCertificateNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("course_certificate_number");
+
+                    b.Property<DateOnly?>("CvDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cv_date");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<DateOnly?>("IntroducedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("introduced_on");
+
+                    b.Property<int?>("Introducer1Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("introducer1_id");
+
+                    b.Property<int?>("Introducer2Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("introducer2_id");
+
+                    b.Property<int?>("IntroductionKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("introduction_kind");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("NewMemberCourseCertificateNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("new_member_course_certificate_number");
+
+                    b.Property<DateOnly?>("NewMemberCourseDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("new_member_course_date");
+
+                    b.Property<DateOnly>("NominatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nominated_on");
+
+                    b.Property<string>("ProfileJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profile_json");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("ProvincialConsentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provincial_consent_number");
+
+                    b.Property<DateOnly?>("RecognitionDecisionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recognition_decision_date");
+
+                    b.Property<string>("RecognitionDecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recognition_decision_number");
+
+                    b.Property<int?>("RecognitionOfficialMembers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recognition_official_members");
+
+                    b.Property<DateOnly?>("RecognitionResolutionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recognition_resolution_date");
+
+                    b.Property<int?>("RecognitionVotesFor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recognition_votes_for");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step");
+
+                    b.Property<DateOnly>("StepSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_since");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stop_reason");
+
+                    b.Property<string>("UnionResolutionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("union_resolution_number");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<DateOnly?>("VerifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_candidates");
+
+                    b.HasIndex("Cccd")
+                        .HasDatabaseName("ix_candidates_cccd");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_candidates_member_id");
+
+                    b.HasIndex("CellId", "Step", "StepSince")
+                        .HasDatabaseName("ix_candidates_cell_id_step_step_since");
+
+                    b.ToTable("candidates");
+                });
+
             modelBuilder.Entity("ChiBo.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -219,6 +441,128 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_audit_entries_entity_type_entity_id");
 
                     b.ToTable("audit_entries");
+                });
+
+            modelBuilder.Entity("ChiBo.Fees.FeePayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("Basis")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("basis");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cell_id");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("group");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("online");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fee_payments");
+
+                    b.HasIndex("CellId", "Year", "Month")
+                        .HasDatabaseName("ix_fee_payments_cell_id_year_month");
+
+                    b.HasIndex("MemberId", "Year", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fee_payments_member_id_year_month");
+
+                    b.ToTable("fee_payments");
+                });
+
+            modelBuilder.Entity("ChiBo.Members.BadgeAward", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AwardedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("awarded_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<bool>("Early")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("early");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Years")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("years");
+
+                    b.HasKey("Id")
+                        .HasName("pk_badge_awards");
+
+                    b.HasIndex("MemberId", "Years")
+                        .IsUnique()
+                        .HasDatabaseName("ix_badge_awards_member_id_years");
+
+                    b.ToTable("badge_awards");
                 });
 
             modelBuilder.Entity("ChiBo.Members.Member", b =>
@@ -552,8 +896,8 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.HasIndex("MemberId", "ValidFrom")
                         .HasDatabaseName("ix_member_periods_member_id_valid_from");
 
-                    b.HasIndex("ProvinceId", "CellPath", "ValidFrom")
-                        .HasDatabaseName("ix_member_periods_province_id_cell_path_valid_from");
+                    b.HasIndex("ProvinceId", "CellPath", "ValidFrom", "ValidTo")
+                        .HasDatabaseName("ix_member_periods_province_id_cell_path_valid_from_valid_to");
 
                     b.ToTable("member_periods");
                 });
@@ -782,6 +1126,115 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.ToTable("provinces");
                 });
 
+            modelBuilder.Entity("ChiBo.Transfers.PartyTransfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CancelledOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_on");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_on");
+
+                    b.Property<int>("FromCellId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_cell_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("letter_date");
+
+                    b.Property<string>("LetterNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("letter_number");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("OtherOrganization")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_organization");
+
+                    b.Property<string>("PackageJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("package_json");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("ToCellId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_cell_id");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("until");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_party_transfers");
+
+                    b.HasIndex("FromCellId")
+                        .HasDatabaseName("ix_party_transfers_from_cell_id");
+
+                    b.HasIndex("ToCellId")
+                        .HasDatabaseName("ix_party_transfers_to_cell_id");
+
+                    b.HasIndex("MemberId", "LetterDate")
+                        .HasDatabaseName("ix_party_transfers_member_id_letter_date");
+
+                    b.HasIndex("Status", "LetterDate")
+                        .HasDatabaseName("ix_party_transfers_status_letter_date");
+
+                    b.HasIndex(new[] { "MemberId" }, "ix_party_transfers_one_pending")
+                        .IsUnique()
+                        .HasDatabaseName("ix_party_transfers_one_pending")
+                        .HasFilter("status = 1");
+
+                    b.ToTable("party_transfers");
+                });
+
             modelBuilder.Entity("ChiBo.Access.RoleGrant", b =>
                 {
                     b.HasOne("ChiBo.Access.Account", null)
@@ -796,6 +1249,59 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_role_grants_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Admission.AdmissionTarget", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_admission_targets_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Admission.Candidate", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_candidates_organizations_cell_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_candidates_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Fees.FeePayment", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fee_payments_organizations_cell_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fee_payments_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Members.BadgeAward", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_badge_awards_members_member_id");
                 });
 
             modelBuilder.Entity("ChiBo.Members.Member", b =>
@@ -864,6 +1370,29 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organization_periods_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Transfers.PartyTransfer", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("FromCellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_party_transfers_organizations_from_cell_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_party_transfers_members_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ToCellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_party_transfers_organizations_to_cell_id");
                 });
 
             modelBuilder.Entity("ChiBo.Access.Account", b =>

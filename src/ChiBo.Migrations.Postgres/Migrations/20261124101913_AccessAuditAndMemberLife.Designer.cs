@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChiBo.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ChiBoDb))]
-    [Migration("20261124093208_AccessAndAudit")]
-    partial class AccessAndAudit
+    [Migration("20261124101913_AccessAuditAndMemberLife")]
+    partial class AccessAuditAndMemberLife
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -23,6 +23,7 @@ namespace ChiBo.Migrations.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("ChiBo.Access.Account", b =>
@@ -130,6 +131,232 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     b.ToTable("role_grants");
                 });
 
+            modelBuilder.Entity("ChiBo.Admission.AdmissionTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer")
+                        .HasColumnName("target");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_admission_targets");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_admission_targets_organization_id_year");
+
+                    b.ToTable("admission_targets");
+                });
+
+            modelBuilder.Entity("ChiBo.Admission.Candidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ApplicationDate")
+                        .HasColumnType("date")
+                        .HasColumnName("application_date");
+
+                    b.Property<DateOnly?>("BaseCommitteeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("base_committee_date");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("Cccd")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("cccd");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_id");
+
+                    b.Property<int?>("CellOfficialMembers")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_official_members");
+
+                    b.Property<DateOnly?>("CellResolutionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("cell_resolution_date");
+
+                    b.Property<int?>("CellVotesFor")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_votes_for");
+
+                    b.Property<DateOnly?>("CeremonyDate")
+                        .HasColumnType("date")
+                        .HasColumnName("ceremony_date");
+
+                    b.Property<DateOnly?>("CourseCertificateDate")
+                        .HasColumnType("date")
+                        .HasColumnName("course_certificate_date");
+
+                    b.Property<string>("CourseCertificateNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("course_certificate_number");
+
+                    b.Property<DateOnly?>("CvDate")
+                        .HasColumnType("date")
+                        .HasColumnName("cv_date");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_date");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("full_name");
+
+                    b.Property<DateOnly?>("IntroducedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("introduced_on");
+
+                    b.Property<int?>("Introducer1Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("introducer1_id");
+
+                    b.Property<int?>("Introducer2Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("introducer2_id");
+
+                    b.Property<int?>("IntroductionKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("introduction_kind");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("NewMemberCourseCertificateNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("new_member_course_certificate_number");
+
+                    b.Property<DateOnly?>("NewMemberCourseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("new_member_course_date");
+
+                    b.Property<DateOnly>("NominatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("nominated_on");
+
+                    b.Property<string>("ProfileJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("profile_json");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("ProvincialConsentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("provincial_consent_number");
+
+                    b.Property<DateOnly?>("RecognitionDecisionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("recognition_decision_date");
+
+                    b.Property<string>("RecognitionDecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recognition_decision_number");
+
+                    b.Property<int?>("RecognitionOfficialMembers")
+                        .HasColumnType("integer")
+                        .HasColumnName("recognition_official_members");
+
+                    b.Property<DateOnly?>("RecognitionResolutionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("recognition_resolution_date");
+
+                    b.Property<int?>("RecognitionVotesFor")
+                        .HasColumnType("integer")
+                        .HasColumnName("recognition_votes_for");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer")
+                        .HasColumnName("step");
+
+                    b.Property<DateOnly>("StepSince")
+                        .HasColumnType("date")
+                        .HasColumnName("step_since");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("stop_reason");
+
+                    b.Property<string>("UnionResolutionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("union_resolution_number");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<DateOnly?>("VerifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("verified_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_candidates");
+
+                    b.HasIndex("Cccd")
+                        .HasDatabaseName("ix_candidates_cccd");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_candidates_member_id");
+
+                    b.HasIndex("CellId", "Step", "StepSince")
+                        .HasDatabaseName("ix_candidates_cell_id_step_step_since");
+
+                    b.ToTable("candidates");
+                });
+
             modelBuilder.Entity("ChiBo.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -233,6 +460,132 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_audit_entries_entity_type_entity_id");
 
                     b.ToTable("audit_entries");
+                });
+
+            modelBuilder.Entity("ChiBo.Fees.FeePayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("Basis")
+                        .HasColumnType("bigint")
+                        .HasColumnName("basis");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_id");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer")
+                        .HasColumnName("group");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("boolean")
+                        .HasColumnName("online");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fee_payments");
+
+                    b.HasIndex("CellId", "Year", "Month")
+                        .HasDatabaseName("ix_fee_payments_cell_id_year_month");
+
+                    b.HasIndex("MemberId", "Year", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fee_payments_member_id_year_month");
+
+                    b.ToTable("fee_payments");
+                });
+
+            modelBuilder.Entity("ChiBo.Members.BadgeAward", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AwardedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("awarded_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<bool>("Early")
+                        .HasColumnType("boolean")
+                        .HasColumnName("early");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Years")
+                        .HasColumnType("integer")
+                        .HasColumnName("years");
+
+                    b.HasKey("Id")
+                        .HasName("pk_badge_awards");
+
+                    b.HasIndex("MemberId", "Years")
+                        .IsUnique()
+                        .HasDatabaseName("ix_badge_awards_member_id_years");
+
+                    b.ToTable("badge_awards");
                 });
 
             modelBuilder.Entity("ChiBo.Members.Member", b =>
@@ -404,6 +757,12 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     b.HasIndex("ProvinceId", "SearchName")
                         .HasDatabaseName("ix_members_province_id_search_name");
 
+                    b.HasIndex(new[] { "SearchName" }, "ix_members_search_name_trgm")
+                        .HasDatabaseName("ix_members_search_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchName" }, "ix_members_search_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "SearchName" }, "ix_members_search_name_trgm"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("members");
                 });
 
@@ -574,10 +933,10 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     b.HasIndex("MemberId", "ValidFrom")
                         .HasDatabaseName("ix_member_periods_member_id_valid_from");
 
-                    b.HasIndex("ProvinceId", "CellPath", "ValidFrom")
-                        .HasDatabaseName("ix_member_periods_province_id_cell_path_valid_from");
+                    b.HasIndex("ProvinceId", "CellPath", "ValidFrom", "ValidTo")
+                        .HasDatabaseName("ix_member_periods_province_id_cell_path_valid_from_valid_to");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProvinceId", "CellPath", "ValidFrom"), new[] { "ValidTo", "OfficialOn", "Exempted", "Gender", "BirthDate", "Minority", "Religious", "GeneralEducation", "Professional", "PoliticalTheory", "Enterprise", "YouthUnion", "Retired" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProvinceId", "CellPath", "ValidFrom", "ValidTo"), new[] { "OfficialOn", "Exempted", "Gender", "BirthDate", "Minority", "Religious", "GeneralEducation", "Professional", "PoliticalTheory", "Enterprise", "YouthUnion", "Retired" });
 
                     b.ToTable("member_periods");
                 });
@@ -816,6 +1175,117 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     b.ToTable("provinces");
                 });
 
+            modelBuilder.Entity("ChiBo.Transfers.PartyTransfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("CancelledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("cancelled_on");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("confirmed_on");
+
+                    b.Property<int>("FromCellId")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_cell_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("date")
+                        .HasColumnName("letter_date");
+
+                    b.Property<string>("LetterNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("letter_number");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("OtherOrganization")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("other_organization");
+
+                    b.Property<string>("PackageJson")
+                        .HasColumnType("text")
+                        .HasColumnName("package_json");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("ToCellId")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_cell_id");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_party_transfers");
+
+                    b.HasIndex("FromCellId")
+                        .HasDatabaseName("ix_party_transfers_from_cell_id");
+
+                    b.HasIndex("ToCellId")
+                        .HasDatabaseName("ix_party_transfers_to_cell_id");
+
+                    b.HasIndex("MemberId", "LetterDate")
+                        .HasDatabaseName("ix_party_transfers_member_id_letter_date");
+
+                    b.HasIndex("Status", "LetterDate")
+                        .HasDatabaseName("ix_party_transfers_status_letter_date");
+
+                    b.HasIndex(new[] { "MemberId" }, "ix_party_transfers_one_pending")
+                        .IsUnique()
+                        .HasDatabaseName("ix_party_transfers_one_pending")
+                        .HasFilter("status = 1");
+
+                    b.ToTable("party_transfers");
+                });
+
             modelBuilder.Entity("ChiBo.Access.RoleGrant", b =>
                 {
                     b.HasOne("ChiBo.Access.Account", null)
@@ -830,6 +1300,59 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_role_grants_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Admission.AdmissionTarget", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_admission_targets_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Admission.Candidate", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_candidates_organizations_cell_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_candidates_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Fees.FeePayment", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fee_payments_organizations_cell_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fee_payments_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Members.BadgeAward", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_badge_awards_members_member_id");
                 });
 
             modelBuilder.Entity("ChiBo.Members.Member", b =>
@@ -898,6 +1421,29 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organization_periods_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Transfers.PartyTransfer", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("FromCellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_party_transfers_organizations_from_cell_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_party_transfers_members_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ToCellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_party_transfers_organizations_to_cell_id");
                 });
 
             modelBuilder.Entity("ChiBo.Access.Account", b =>

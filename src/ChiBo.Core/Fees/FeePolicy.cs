@@ -1,0 +1,78 @@
+using ChiBo.Organizations;
+
+namespace ChiBo.Fees;
+
+/// <summary>Which rule sets a member's monthly fee (đối tượng đóng đảng phí).</summary>
+public enum FeeGroup
+{
+    /// <summary>Hưởng lương, đóng BHXH: 1 % of the previous month's social-insurance wage.</summary>
+    Insured = 1,
+
+    /// <summary>Đang hưởng trợ cấp ốm đau, thai sản: 1 % of the allowance.</summary>
+    SicknessOrMaternity = 2,
+
+    /// <summary>Hưởng lương hưu: 0,5 % of the pension.</summary>
+    Pensioner = 3,
+
+    /// <summary>Học sinh, sinh viên: a fixed amount.</summary>
+    Student = 4,
+
+    /// <summary>Không có thu nhập thường xuyên từ lương (nông dân, lao động tự do…): a fixed amount.</summary>
+    NoRegularWage = 5,
+}
+
+/// <summary>
+/// Party fees (đảng phí) *(configurable)*. Source: Quy định 01-QĐ/TW of 3/2/2026 as DOMAIN.md §4
+/// summarises it (replacing Quyết định 342-QĐ/TW 2010 and its 2016 guidance): 1 % of the previous
+/// month's social-insurance wage, 1 % of sickness/maternity allowance, 0,5 % of the pension, fixed
+/// amounts for other groups (students 5.000 đ). Chosen here and to be checked against the text:
+/// 10.000 đ for members without a regular wage, amounts rounded to the đồng, and the shares kept
+/// at each level (taken from the 2010 rules until the new table is entered).
+/// </summary>
+public static class FeePolicy
+{
+    /// <summary>Percent of the basis (wage, allowance, pension) per group.</summary>
+    public static readonly IReadOnlyDictionary<FeeGroup, decimal> Rates = new Dictionary<FeeGroup, decimal>
+    {
+        [FeeGroup.Insured] = 0.01m,
+        [FeeGroup.SicknessOrMaternity] = 0.01m,
+        [FeeGroup.Pensioner] = 0.005m,
+    };
+
+    /// <summary>Fixed monthly amounts in đồng per group.</summary>
+    public static readonly IReadOnlyDictionary<FeeGroup, long> FixedAmounts = new Dictionary<FeeGroup, long>
+    {
+        [FeeGroup.Student] = 5_000,
+        [FeeGroup.NoRegularWage] = 10_000,
+    };
+
+    /// <summary>Three months unpaid in a year without good reason leads to xóa tên (Điều lệ Đảng, Điều 8).</summary>
+    public const int UnpaidMonthsForStrikeOff = 3;
+
+    /// <summary>
+    /// The share of what an organization collects or receives that it keeps; the rest goes up one
+    /// level. Cells keep 30 %, the base organization half of what reaches it, the level above the
+    /// base half again, the province the rest (Quyết định 342-QĐ/TW 2010 proportions, kept until
+    /// 01-QĐ/TW's table is entered).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<OrgKind, decimal> KeptShare = new Dictionary<OrgKind, decimal>
+    {
+        [OrgKind.Cell] = 0.30m,
+        [OrgKind.BaseCell] = 0.50m,
+        [OrgKind.SectionCommittee] = 0m,
+        [OrgKind.BaseCommittee] = 0.50m,
+        [OrgKind.SuperiorToBase] = 0.50m,
+        [OrgKind.Province] = 1m,
+    };
+
+    public static bool UsesBasis(FeeGroup group) => Rates.ContainsKey(group);
+
+    /// <summary>The monthly fee in đồng for a group and, for the percentage groups, the basis in đồng.</summary>
+    public static long Amount(FeeGroup group, long basis) => Rates.TryGetValue(group, out var rate)
+        ? (long)Math.Round(basis * rate, MidpointRounding.AwayFromZero)
+        : FixedAmounts[group];
+
+    /// <summary>What a level keeps of an amount that reaches it.</summary>
+    public static long Kept(OrgKind level, long amount) =>
+        (long)Math.Round(amount * KeptShare.GetValueOrDefault(level, 0m), MidpointRounding.AwayFromZero);
+}

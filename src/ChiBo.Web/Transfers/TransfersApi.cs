@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using ChiBo.Web.Access;
+using ChiBo.Access;
+using System.Globalization;
+using ChiBo.Data;
+using ChiBo.Members;
+using ChiBo.Organizations;
+using ChiBo.Transfers;
+using ChiBo.Web.Reports;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using static ChiBo.Web.RuleProblems;
+
+namespace ChiBo.Web.Transfers;
+
+public sealed record TransferDateRequest(int Version, DateOnly Date);
+
+public sealed record TransferCancelRequest(int Version, DateOnly Date, string Reason);
+
+/// <summary>Chuyển sinh hoạt đảng: letters within the province, packages to and from other provinces.</summary>
+public static class TransfersApi
+{
+    public static void Map(RouteGroupBuilder group)
+    {
+        // On the sending cell
+        group.MapPost("/", (TransferIssue r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            RunAsync(() => Commands(db, clock, http).IssueAsync(r, ct)))
+            .Requires(Operation.MembersWrite)
+            .InCellOf(Operation.MembersWrite, (r, db, ct) => CellScopeFilter.CellOfMemberAsync(db, r.Body<TransferIssue>().MemberId, ct));
+
+        // On the receiving cell
+        group.MapPost("/{id:int}/confirm", (int id, TransferDateRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            RunAsync(() => Commands(db, clock, http).ConfirmAsync(id, r.Version, r.Date, ct)))
+            .Requires(Operation.MembersWrite)
+            .InCellOf(Operation.MembersWrite, ReceivingCellAsync);
+
+        // On the sending cell
+        group.MapPost("/{id:int}/cancel", (int id, TransferCancelRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            RunAsync(() => Commands(db, clock, http).CancelAsync(id, r.Version, r.Date, r.Reason, ct)))
+            .Requires(Operation.MembersWrite)
+            .InCellOf(Operation.MembersWrite, SendingCellAsync);
+
+        group.MapGet("/{id:int}/letter", LetterAsync).Requires(Operation.MembersRead)
+            .InCellOf(Operation.MembersRead, SendingCellAsync);
+
+        group.MapGet("/overdue", OverdueAsync).Requires(Operation.MembersRead);
+
+        // On the member's cell
+        group.MapPost("/export", ExportAsync).Requires(Operation.MembersWrite)
+            .InCellOf(Operation.MembersWrite, (r, db, ct) => CellScopeFilter.CellOfMemberAsync(db, r.Body<TransferExport>().MemberId, ct));
+
+        // On the receiving cell). the body is the package exported by the other province.
+        group.MapPost("/import", ImportAsync).Requires(Operation.MembersWrite);
+    }
+
+    private static async Task<int?> SendingCellAsync(EndpointFilterInvocationContext r, ChiBoDb db, CancellationToken ct) =>
+        await db.PartyTransfers.AsNoTracking().Where(t => t.Id == r.RouteId()).Select(t => (int?)t.FromCellId).FirstOrDefaultAsync(ct);
+
+    private static async Task<int?> ReceivingCellAsync(EndpointFilterInvocationContext r, ChiBoDb db, CancellationToken ct) =>
+        await db.PartyTransfers.AsNoTracking().Where(t => t.Id == r.RouteId()).Select(t => t.ToCellId).FirstOrDefaultAsync(ct);
+
+    private static TransferCommands Commands(ChiBoDb db, TimeProvider clock, HttpContext http) =>
+        new(db, clock, Members.ExcelEndpoints.Actor(http));
+
+    private static async Task<Results<Ok<TransferLetter>, NotFound<ProblemDetails>>> LetterAsync(int id, ChiBoDb db, CancellationToken ct) =>
+        await TransferQueries.LetterAsync(db, id, ct) is { } letter
+            ? TypedResults.Ok(letter)
+            : TypedResults.NotFound(new ProblemDetails { Title = "Không tìm thấy giấy giới thiệu", Detail = $"Không có giấy giới thiệu số {id}." });
+
+    private static async Task<Results<Ok<IReadOnlyList<OverdueTransfer>>, NotFound<ProblemDetails>>> OverdueAsync(
+        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, CancellationToken ct)
+    {
+        var lookup = await http.FindAsync(db, org, Operation.MembersRead);
+        return lookup.Found ? TypedResults.Ok(await TransferQueries.OverdueAsync(db, lookup.Subtree, Today(clock), ct)) : ReportsApi.OrgNotFound(org);
+    }
+
+    /// <summary>The package as a downloadable JSON file, in the same shape <see cref="ImportAsync"/> reads.</summary>
+    private static async Task<Results<FileContentHttpResult, BadRequest<ProblemDetails>, Conflict<ProblemDetails>>> ExportAsync(
+        TransferExport r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var result = await RunAsync(() => Commands(db, clock, http).ExportAsync(r, ct));
+        return result.Result switch
+        {
+            Ok<TransferPackage> ok => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ok.Value!.ToJson()), "application/json",
+                string.Create(CultureInfo.InvariantCulture, $"chuyen-sinh-hoat-{r.MemberId}-{r.LetterDate:yyyyMMdd}.json")),
+            BadRequest<ProblemDetails> bad => bad,
+            Conflict<ProblemDetails> conflict => conflict,
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    private static async Task<Results<Ok<Member>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>>> ImportAsync(
+        HttpRequest request, ChiBoDb db, TimeProvider clock, string? cell, string? date, CancellationToken ct)
+    {
+        var lookup = await request.HttpContext.FindAsync(db, cell, Operation.MembersWrite);
+        if (string.IsNullOrWhiteSpace(cell) || lookup.Organization is not { } to)
+        {
+            return ReportsApi.OrgNotFound(cell);
+        }
+
+        var on = Today(clock);
+        if (!string.IsNullOrWhiteSpace(date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
+        {
+            return ReportsApi.Problem("date", $"Ngày \"{date}\" không hợp lệ: cần dạng yyyy-MM-dd.");
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var json = await reader.ReadToEndAsync(ct);
+        var result = await RunAsync(() => Commands(db, clock, request.HttpContext).ImportAsync(json, to.Id, on, ct));
+        return result.Result switch
+        {
+            Ok<Member> ok => ok,
+            BadRequest<ProblemDetails> bad => bad,
+            Conflict<ProblemDetails> conflict => conflict,
+            _ => throw new InvalidOperationException(),
+        };
+    }
+}
