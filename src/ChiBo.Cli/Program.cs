@@ -27,6 +27,7 @@ public static class ChiBoCli
             {
                 "migrate" => await MigrateAsync(cl, io, ct),
                 "report" => await ReportCommands.RunAsync(cl, io, ct),
+                "seed" => await SeedCommand.RunAsync(cl, io, ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected, ct),
                 _ => Usage(io),
             };
         }

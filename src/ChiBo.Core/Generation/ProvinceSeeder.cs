@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using ChiBo.Data;
+
+namespace ChiBo.Generation;
+
+/// <summary>What a seeding run wrote.</summary>
+public sealed record SeedResult(IReadOnlyList<string> ProvinceCodes, long Members, long MemberRows, long Organizations, TimeSpan Elapsed);
+
+/// <summary>
+/// Generates and writes provinces one after the other (one province in memory at a time), each
+/// with its own code, seed and id range after what the database already holds.
+/// </summary>
+public static class ProvinceSeeder
+{
+    /// <summary>
+    /// The provinces for a --scale: F ≤ 1 is one province scaled down, F > 1 must be a whole number k
+    /// of full copies (AG, AG02, AG03…). Throws <see cref="ProfileException"/> for a bad factor.
+    /// </summary>
+    public static IReadOnlyList<ProvinceProfile> Plan(ProvinceProfile profile, double scale)
+    {
+        if (double.IsNaN(scale) || scale <= 0)
+        {
+            throw new ProfileException("--scale", "hệ số phải là số dương.");
+        }
+
+        if (scale <= 1)
+        {
+            return [profile.Scale(scale)];
+        }
+
+        if (scale != Math.Floor(scale) || scale > 99)
+        {
+            throw new ProfileException("--scale", "hệ số lớn hơn 1 phải là số nguyên k (k bản sao của tỉnh, tối đa 99).");
+        }
+
+        return Enumerable.Range(1, (int)scale).Select(profile.AsCopy).ToList();
+    }
+
+    /// <summary>
+    /// Generates the first province in memory without touching the database: a profile whose
+    /// history cannot be built fails here, before anything is written.
+    /// </summary>
+    public static void Check(IReadOnlyList<ProvinceProfile> provinces, int seed) =>
+        new ProvinceGenerator(provinces[0], seed, IdStart.One).Generate();
+
+    public static async Task<SeedResult> SeedAsync(
+        DatabaseTarget target, IReadOnlyList<ProvinceProfile> provinces, int seed,
+        IProgress<GenerationProgress>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var state = await BulkWriter.ReadStateAsync(target, ct);
+        var next = state.Next;
+        var codes = new HashSet<string>(state.ProvinceCodes, StringComparer.OrdinalIgnoreCase);
+        var written = new List<string>();
+        long members = 0, memberRows = 0, organizations = 0;
+        for (var k = 0; k < provinces.Count; k++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var profile = FreeCode(provinces[k], codes);
+            codes.Add(profile.Code);
+            var ordinal = state.ProvinceCodes.Count + k;
+            var stage = provinces.Count > 1
+                ? string.Create(CultureInfo.InvariantCulture, $"{profile.Code} ({k + 1}/{provinces.Count}) ")
+                : profile.Code + " ";
+            var inner = progress is null ? null : new Progress<GenerationProgress>(p => progress.Report(p with { Stage = stage + p.Stage }));
+            var generated = new ProvinceGenerator(profile, seed + k, next, ordinal).Generate(Synchronous(inner));
+            await BulkWriter.WriteAsync(target, generated, Synchronous(inner), ct);
+            next = next.After(generated);
+            written.Add(profile.Code);
+            members += profile.Total;
+            memberRows += generated.Members.Count;
+            organizations += generated.Organizations.Count;
+        }
+
+        await BulkWriter.AnalyzeAsync(target, ct);
+        return new SeedResult(written, members, memberRows, organizations, clock.Elapsed);
+    }
+
+    /// <summary>The profile's code, or the next free "AG02", "AG03"… when the database already has it.</summary>
+    private static ProvinceProfile FreeCode(ProvinceProfile profile, IReadOnlySet<string> taken)
+    {
+        if (!taken.Contains(profile.Code))
+        {
+            return profile;
+        }
+
+        var stem = profile.Code.Length > 2 && char.IsAsciiDigit(profile.Code[^1]) && char.IsAsciiDigit(profile.Code[^2])
+            ? profile.Code[..^2]
+            : profile.Code;
+        for (var n = 2; ; n++)
+        {
+            var code = stem + n.ToString("00", CultureInfo.InvariantCulture);
+            if (!taken.Contains(code))
+            {
+                return profile with { Code = code };
+            }
+        }
+    }
+
+    /// <summary>Progress&lt;T&gt; posts to the thread pool; reports here go straight through, in order.</summary>
+    private static IProgress<GenerationProgress>? Synchronous(Progress<GenerationProgress>? progress) =>
+        progress is null ? null : new Direct(p => ((IProgress<GenerationProgress>)progress).Report(p));
+
+    private sealed class Direct(Action<GenerationProgress> report) : IProgress<GenerationProgress>
+    {
+        public void Report(GenerationProgress value) => report(value);
+    }
+}
