@@ -8,13 +8,16 @@ public static class DemoProvince
 {
     public const int Seed = 1;
 
-    public static ProvinceProfile Profile(string file = "an-giang.json")
+    /// <summary>The embedded profiles: "an-giang.json", "ha-giang.json".</summary>
+    public static ProvinceProfile Profile(string file = "an-giang.json") => ProvinceProfile.Parse(ProfileJson(file));
+
+    public static string ProfileJson(string file)
     {
         var assembly = typeof(DemoProvince).Assembly;
         var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".Profiles." + file, StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream);
-        return ProvinceProfile.Parse(reader.ReadToEnd());
+        return reader.ReadToEnd();
     }
 
     /// <summary>Seeds the demo province when the (migrated) database holds no organization; returns whether it did.</summary>

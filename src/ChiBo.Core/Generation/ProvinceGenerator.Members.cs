@@ -392,8 +392,7 @@ public sealed partial class ProvinceGenerator
         foreach (var d in restQueue.Concat(deferred))
         {
             var window = outside.Within(d.Adult, hiOfficial);
-            var target = d.Adult.AddDays(_random.Next(2 * 365, 17 * 365));
-            d.Admitted = window.Nearest(target);
+            d.Admitted = Near(window, d.Adult.AddDays(_random.Next(2 * 365, 17 * 365)));
             d.Start = d.Admitted;
         }
 
@@ -414,7 +413,7 @@ public sealed partial class ProvinceGenerator
                         throw new ProfileException(Field(w, kind), "không có ngày kết nạp nào ngoài các kỳ cho người rời Đảng trong kỳ này.");
                     }
 
-                    d.Admitted = window.Nearest(d.Adult.AddDays(_random.Next(2 * 365, 15 * 365)));
+                    d.Admitted = Near(window, d.Adult.AddDays(_random.Next(2 * 365, 15 * 365)));
                     d.Start = d.Admitted;
                     d.Left = kind switch
                     {
@@ -432,6 +431,22 @@ public sealed partial class ProvinceGenerator
         }
 
         return leavers;
+    }
+
+    /// <summary>
+    /// The target date when the set has it; else a day drawn from the six years of the set nearest
+    /// to it, so that admissions pushed out of a window do not pile up on the day before it.
+    /// </summary>
+    private DateOnly Near(DateSet set, DateOnly target)
+    {
+        var nearest = set.Nearest(target);
+        if (nearest == target)
+        {
+            return target;
+        }
+
+        var around = set.Within(nearest.AddYears(-6), nearest.AddYears(6));
+        return around.Random(_random);
     }
 
     private static string Field(HistoryPeriod period, string kind) =>
