@@ -15,10 +15,12 @@ internal static class SeedCommand
 
         // Everything that can be wrong with the profile is found before the database is touched.
         IReadOnlyList<ProvinceProfile> provinces;
+        GeneratedProvince first;
+        var bar = new ProgressBar(io.Err, interactive);
         try
         {
             provinces = ProvinceSeeder.Plan(ProvinceProfile.Load(path), scale);
-            ProvinceSeeder.Check(provinces, seed);
+            first = ProvinceSeeder.Check(provinces, seed, bar);
         }
         catch (ProfileException e)
         {
@@ -28,8 +30,7 @@ internal static class SeedCommand
 
         var target = ChiBoCli.Target(cl);
         await target.MigrateAsync(ct);
-        var bar = new ProgressBar(io.Err, interactive);
-        var result = await ProvinceSeeder.SeedAsync(target, provinces, seed, bar, ct);
+        var result = await ProvinceSeeder.SeedAsync(target, provinces, seed, bar, ct, first);
         bar.Finish();
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Đã tạo {result.ProvinceCodes.Count} tỉnh ({string.Join(", ", result.ProvinceCodes)}): {result.Members} đảng viên (cộng người đã rời Đảng: {result.MemberRows} hồ sơ), {result.Organizations} tổ chức đảng, {result.Elapsed.TotalSeconds:0.0} giây — {target}"));
@@ -39,6 +40,7 @@ internal static class SeedCommand
     /// <summary>A text bar redrawn with \r on a terminal; one plain line per stage when stderr is redirected.</summary>
     private sealed class ProgressBar(TextWriter err, bool interactive) : IProgress<GenerationProgress>
     {
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
         private string? _stage;
         private int _lastPercent = -1;
 
@@ -49,7 +51,7 @@ internal static class SeedCommand
             {
                 if (value.Stage != _stage)
                 {
-                    err.WriteLine(value.Stage + "…");
+                    err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,6:0.0} s] {value.Stage}…"));
                     _stage = value.Stage;
                 }
 

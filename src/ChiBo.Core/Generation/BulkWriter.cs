@@ -10,8 +10,47 @@ using NpgsqlTypes;
 
 namespace ChiBo.Generation;
 
-/// <summary>One column of a bulk load: its snake_case name, its PostgreSQL type and how to read it from a row.</summary>
-internal sealed record Column<T>(string Name, NpgsqlDbType Type, Func<T, object?> Value);
+/// <summary>One column of a bulk load: its snake_case name, its value (for SQLite) and its typed binary write (for COPY).</summary>
+internal sealed record Column<T>(string Name, Func<T, object?> Value, Action<NpgsqlBinaryImporter, T> Write);
+
+/// <summary>Typed columns: COPY writes each value without boxing or per-value type resolution.</summary>
+internal static class Col<T>
+{
+    public static Column<T> Int(string name, Func<T, int?> get) => new(name, r => get(r), (w, r) => Put(w, get(r), NpgsqlDbType.Integer));
+
+    public static Column<T> Long(string name, Func<T, long> get) => new(name, r => get(r), (w, r) => w.Write(get(r), NpgsqlDbType.Bigint));
+
+    public static Column<T> Text(string name, Func<T, string?> get) => new(name, get, (w, r) =>
+    {
+        if (get(r) is { } v)
+        {
+            w.Write(v, NpgsqlDbType.Varchar);
+        }
+        else
+        {
+            w.WriteNull();
+        }
+    });
+
+    public static Column<T> Date(string name, Func<T, DateOnly?> get) => new(name, r => get(r), (w, r) => Put(w, get(r), NpgsqlDbType.Date));
+
+    public static Column<T> Bool(string name, Func<T, bool> get) => new(name, r => get(r), (w, r) => w.Write(get(r), NpgsqlDbType.Boolean));
+
+    public static Column<T> Stamp(string name, Func<T, DateTimeOffset> get) => new(name, r => get(r), (w, r) => w.Write(get(r), NpgsqlDbType.TimestampTz));
+
+    private static void Put<TValue>(NpgsqlBinaryImporter w, TValue? value, NpgsqlDbType type)
+        where TValue : struct
+    {
+        if (value is { } v)
+        {
+            w.Write(v, type);
+        }
+        else
+        {
+            w.WriteNull();
+        }
+    }
+}
 
 /// <summary>A table written in bulk, with the columns of the EF model's snake_case mapping.</summary>
 internal sealed record Table<T>(string Name, IReadOnlyList<Column<T>> Columns, Func<GeneratedProvince, IReadOnlyList<T>> Rows);
@@ -23,77 +62,70 @@ internal sealed record Table<T>(string Name, IReadOnlyList<Column<T>> Columns, F
 /// </summary>
 public static class BulkWriter
 {
-    private const NpgsqlDbType Int = NpgsqlDbType.Integer;
-    private const NpgsqlDbType Long = NpgsqlDbType.Bigint;
-    private const NpgsqlDbType Text = NpgsqlDbType.Varchar;
-    private const NpgsqlDbType Date = NpgsqlDbType.Date;
-    private const NpgsqlDbType Bool = NpgsqlDbType.Boolean;
-    private const NpgsqlDbType Stamp = NpgsqlDbType.TimestampTz;
-
     private static readonly Table<Province> Provinces = new("provinces",
     [
-        new("id", Int, p => p.Id), new("code", Text, p => p.Code), new("name", Text, p => p.Name),
+        Col<Province>.Int("id", p => p.Id), Col<Province>.Text("code", p => p.Code), Col<Province>.Text("name", p => p.Name),
     ], g => [g.Province]);
 
     private static readonly Table<Organization> Organizations = new("organizations",
     [
-        new("id", Int, o => o.Id), new("province_id", Int, o => o.ProvinceId), new("code", Text, o => o.Code), new("name", Text, o => o.Name),
-        new("kind", Int, o => (int)o.Kind), new("sector", Int, o => (int)o.Sector), new("parent_id", Int, o => o.ParentId),
-        new("path", Text, o => o.Path), new("depth", Int, o => o.Depth), new("founded_on", Date, o => o.FoundedOn),
-        new("dissolved_on", Date, o => o.DissolvedOn), new("version", Int, o => o.Version),
+        Col<Organization>.Int("id", o => o.Id), Col<Organization>.Int("province_id", o => o.ProvinceId), Col<Organization>.Text("code", o => o.Code), Col<Organization>.Text("name", o => o.Name),
+        Col<Organization>.Int("kind", o => (int)o.Kind), Col<Organization>.Int("sector", o => (int)o.Sector), Col<Organization>.Int("parent_id", o => o.ParentId),
+        Col<Organization>.Text("path", o => o.Path), Col<Organization>.Int("depth", o => o.Depth), Col<Organization>.Date("founded_on", o => o.FoundedOn),
+        Col<Organization>.Date("dissolved_on", o => o.DissolvedOn), Col<Organization>.Int("version", o => o.Version),
     ], g => g.Organizations);
 
     private static readonly Table<OrganizationPeriod> OrganizationPeriods = new("organization_periods",
     [
-        new("id", Long, o => o.Id), new("province_id", Int, o => o.ProvinceId), new("organization_id", Int, o => o.OrganizationId),
-        new("valid_from", Date, o => o.ValidFrom), new("valid_to", Date, o => o.ValidTo), new("name", Text, o => o.Name),
-        new("kind", Int, o => (int)o.Kind), new("sector", Int, o => (int)o.Sector), new("parent_id", Int, o => o.ParentId),
-        new("path", Text, o => o.Path),
+        Col<OrganizationPeriod>.Long("id", o => o.Id), Col<OrganizationPeriod>.Int("province_id", o => o.ProvinceId), Col<OrganizationPeriod>.Int("organization_id", o => o.OrganizationId),
+        Col<OrganizationPeriod>.Date("valid_from", o => o.ValidFrom), Col<OrganizationPeriod>.Date("valid_to", o => o.ValidTo), Col<OrganizationPeriod>.Text("name", o => o.Name),
+        Col<OrganizationPeriod>.Int("kind", o => (int)o.Kind), Col<OrganizationPeriod>.Int("sector", o => (int)o.Sector), Col<OrganizationPeriod>.Int("parent_id", o => o.ParentId),
+        Col<OrganizationPeriod>.Text("path", o => o.Path),
     ], g => g.OrganizationPeriods);
 
     private static readonly Table<OrganizationEvent> OrganizationEvents = new("organization_events",
     [
-        new("id", Long, e => e.Id), new("province_id", Int, e => e.ProvinceId), new("organization_id", Int, e => e.OrganizationId),
-        new("kind", Int, e => (int)e.Kind), new("date", Date, e => e.Date), new("before", Text, e => e.Before), new("after", Text, e => e.After),
-        new("decision_number", Text, e => e.DecisionNumber), new("reason", Text, e => e.Reason), new("recorded_by", Text, e => e.RecordedBy),
-        new("recorded_at", Stamp, e => e.RecordedAt),
+        Col<OrganizationEvent>.Long("id", e => e.Id), Col<OrganizationEvent>.Int("province_id", e => e.ProvinceId), Col<OrganizationEvent>.Int("organization_id", e => e.OrganizationId),
+        Col<OrganizationEvent>.Int("kind", e => (int)e.Kind), Col<OrganizationEvent>.Date("date", e => e.Date), Col<OrganizationEvent>.Text("before", e => e.Before), Col<OrganizationEvent>.Text("after", e => e.After),
+        Col<OrganizationEvent>.Text("decision_number", e => e.DecisionNumber), Col<OrganizationEvent>.Text("reason", e => e.Reason), Col<OrganizationEvent>.Text("recorded_by", e => e.RecordedBy),
+        Col<OrganizationEvent>.Stamp("recorded_at", e => e.RecordedAt),
     ], g => g.OrganizationEvents);
 
     private static readonly Table<Member> Members = new("members",
     [
-        new("id", Int, m => m.Id), new("province_id", Int, m => m.ProvinceId), new("full_name", Text, m => m.FullName),
-        new("search_name", Text, m => m.SearchName), new("other_names", Text, m => m.OtherNames), new("gender", Int, m => (int)m.Gender),
-        new("birth_date", Date, m => m.BirthDate), new("birth_place", Text, m => m.BirthPlace), new("home_town", Text, m => m.HomeTown),
-        new("residence", Text, m => m.Residence), new("cccd", Text, m => m.Cccd), new("ethnicity", Int, m => m.Ethnicity),
-        new("religion", Int, m => (int)m.Religion), new("occupation", Text, m => m.Occupation), new("workplace", Text, m => m.Workplace),
-        new("position", Text, m => m.Position), new("general_education", Int, m => (int)m.GeneralEducation),
-        new("professional", Int, m => (int)m.Professional), new("professional_field", Text, m => m.ProfessionalField),
-        new("science_technology", Bool, m => m.ScienceTechnology), new("political_theory", Int, m => (int)m.PoliticalTheory),
-        new("foreign_language", Text, m => m.ForeignLanguage), new("civil_service_grade", Int, m => (int)m.CivilServiceGrade),
-        new("youth_union", Bool, m => m.YouthUnion), new("enterprise", Bool, m => m.Enterprise), new("retired", Bool, m => m.Retired),
-        new("party_card_number", Text, m => m.PartyCardNumber), new("admitted_on", Date, m => m.AdmittedOn),
-        new("official_on", Date, m => m.OfficialOn), new("status", Int, m => (int)m.Status), new("cell_id", Int, m => m.CellId),
-        new("updated_at", Stamp, m => m.UpdatedAt), new("version", Int, m => m.Version),
+        Col<Member>.Int("id", m => m.Id), Col<Member>.Int("province_id", m => m.ProvinceId), Col<Member>.Text("full_name", m => m.FullName),
+        Col<Member>.Text("search_name", m => m.SearchName), Col<Member>.Text("other_names", m => m.OtherNames), Col<Member>.Int("gender", m => (int)m.Gender),
+        Col<Member>.Date("birth_date", m => m.BirthDate), Col<Member>.Text("birth_place", m => m.BirthPlace), Col<Member>.Text("home_town", m => m.HomeTown),
+        Col<Member>.Text("residence", m => m.Residence), Col<Member>.Text("cccd", m => m.Cccd), Col<Member>.Int("ethnicity", m => m.Ethnicity),
+        Col<Member>.Int("religion", m => (int)m.Religion), Col<Member>.Text("occupation", m => m.Occupation), Col<Member>.Text("workplace", m => m.Workplace),
+        Col<Member>.Text("position", m => m.Position), Col<Member>.Int("general_education", m => (int)m.GeneralEducation),
+        Col<Member>.Int("professional", m => (int)m.Professional), Col<Member>.Text("professional_field", m => m.ProfessionalField),
+        Col<Member>.Bool("science_technology", m => m.ScienceTechnology), Col<Member>.Int("political_theory", m => (int)m.PoliticalTheory),
+        Col<Member>.Text("foreign_language", m => m.ForeignLanguage), Col<Member>.Int("civil_service_grade", m => (int)m.CivilServiceGrade),
+        Col<Member>.Bool("youth_union", m => m.YouthUnion), Col<Member>.Bool("enterprise", m => m.Enterprise), Col<Member>.Bool("retired", m => m.Retired),
+        Col<Member>.Text("party_card_number", m => m.PartyCardNumber), Col<Member>.Date("admitted_on", m => m.AdmittedOn),
+        Col<Member>.Date("official_on", m => m.OfficialOn), Col<Member>.Int("status", m => (int)m.Status), Col<Member>.Int("cell_id", m => m.CellId),
+        Col<Member>.Stamp("updated_at", m => m.UpdatedAt), Col<Member>.Int("version", m => m.Version),
     ], g => g.Members);
 
     private static readonly Table<MemberPeriod> MemberPeriods = new("member_periods",
     [
-        new("id", Long, p => p.Id), new("province_id", Int, p => p.ProvinceId), new("member_id", Int, p => p.MemberId),
-        new("valid_from", Date, p => p.ValidFrom), new("valid_to", Date, p => p.ValidTo), new("cell_id", Int, p => p.CellId),
-        new("cell_path", Text, p => p.CellPath), new("official_on", Date, p => p.OfficialOn), new("exempted", Bool, p => p.Exempted),
-        new("gender", Int, p => (int)p.Gender), new("birth_date", Date, p => p.BirthDate), new("minority", Bool, p => p.Minority),
-        new("religious", Bool, p => p.Religious), new("general_education", Int, p => (int)p.GeneralEducation),
-        new("professional", Int, p => (int)p.Professional), new("political_theory", Int, p => (int)p.PoliticalTheory),
-        new("enterprise", Bool, p => p.Enterprise), new("youth_union", Bool, p => p.YouthUnion), new("retired", Bool, p => p.Retired),
+        Col<MemberPeriod>.Long("id", p => p.Id), Col<MemberPeriod>.Int("province_id", p => p.ProvinceId), Col<MemberPeriod>.Int("member_id", p => p.MemberId),
+        Col<MemberPeriod>.Date("valid_from", p => p.ValidFrom), Col<MemberPeriod>.Date("valid_to", p => p.ValidTo), Col<MemberPeriod>.Int("cell_id", p => p.CellId),
+        Col<MemberPeriod>.Text("cell_path", p => p.CellPath), Col<MemberPeriod>.Date("official_on", p => p.OfficialOn), Col<MemberPeriod>.Bool("exempted", p => p.Exempted),
+        Col<MemberPeriod>.Int("gender", p => (int)p.Gender), Col<MemberPeriod>.Date("birth_date", p => p.BirthDate), Col<MemberPeriod>.Bool("minority", p => p.Minority),
+        Col<MemberPeriod>.Bool("religious", p => p.Religious), Col<MemberPeriod>.Int("general_education", p => (int)p.GeneralEducation),
+        Col<MemberPeriod>.Int("professional", p => (int)p.Professional), Col<MemberPeriod>.Int("political_theory", p => (int)p.PoliticalTheory),
+        Col<MemberPeriod>.Bool("enterprise", p => p.Enterprise), Col<MemberPeriod>.Bool("youth_union", p => p.YouthUnion), Col<MemberPeriod>.Bool("retired", p => p.Retired),
     ], g => g.MemberPeriods);
 
     private static readonly Table<MemberEvent> MemberEvents = new("member_events",
     [
-        new("id", Long, e => e.Id), new("province_id", Int, e => e.ProvinceId), new("member_id", Int, e => e.MemberId),
-        new("kind", Int, e => (int)e.Kind), new("date", Date, e => e.Date), new("cell_id", Int, e => e.CellId),
-        new("cell_path", Text, e => e.CellPath), new("other_cell_id", Int, e => e.OtherCellId), new("details", Text, e => e.Details),
-        new("decision_number", Text, e => e.DecisionNumber), new("reason", Text, e => e.Reason), new("recorded_by", Text, e => e.RecordedBy),
-        new("recorded_at", Stamp, e => e.RecordedAt),
+        Col<MemberEvent>.Long("id", e => e.Id), Col<MemberEvent>.Int("province_id", e => e.ProvinceId), Col<MemberEvent>.Int("member_id", e => e.MemberId),
+        Col<MemberEvent>.Int("kind", e => (int)e.Kind), Col<MemberEvent>.Date("date", e => e.Date), Col<MemberEvent>.Int("cell_id", e => e.CellId),
+        Col<MemberEvent>.Text("cell_path", e => e.CellPath), Col<MemberEvent>.Int("other_cell_id", e => e.OtherCellId), Col<MemberEvent>.Text("details", e => e.Details),
+        Col<MemberEvent>.Text("decision_number", e => e.DecisionNumber), Col<MemberEvent>.Text("reason", e => e.Reason), Col<MemberEvent>.Text("recorded_by", e => e.RecordedBy),
+        Col<MemberEvent>.Stamp("recorded_at", e => e.RecordedAt),
     ], g => g.MemberEvents);
 
     private static readonly string[] IdTables =
@@ -218,20 +250,14 @@ public static class BulkWriter
         {
             var sql = $"COPY {table.Name} ({string.Join(", ", table.Columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
             await using var importer = await connection.BeginBinaryImportAsync(sql, ct);
+            var columns = table.Columns.Select(c => c.Write).ToArray();
             foreach (var row in table.Rows(province))
             {
-                await importer.StartRowAsync(ct);
-                foreach (var column in table.Columns)
+                // Synchronous writes: the importer buffers, and an await per value costs more than the I/O.
+                importer.StartRow();
+                foreach (var write in columns)
                 {
-                    var value = column.Value(row);
-                    if (value is null)
-                    {
-                        await importer.WriteNullAsync(ct);
-                    }
-                    else
-                    {
-                        await importer.WriteAsync(value, column.Type, ct);
-                    }
+                    write(importer, row);
                 }
 
                 if (++done % 50_000 == 0)

@@ -200,7 +200,7 @@ public sealed partial class ProvinceGenerator(ProvinceProfile profile, int seed,
             var committee = baseCommittees[_random.Next(baseCommittees.Count)];
             var n = committee.Containers.Count;
             var name = committee.Org.Sector == Sector.Commune
-                ? "Đảng bộ bộ phận khu vực " + NewPlace()
+                ? "Đảng bộ bộ phận khu vực " + RandomPlace()
                 : "Đảng bộ bộ phận số " + n.ToString(CultureInfo.InvariantCulture);
             committee.Containers.Add(AddChild(committee, name, OrgKind.SectionCommittee, committee.Org.Sector, committee.Place));
         }
@@ -326,7 +326,7 @@ public sealed partial class ProvinceGenerator(ProvinceProfile profile, int seed,
     /// <summary>Cells are named within their parent (numbered there), not across the province.</summary>
     private string CellName(Node parent) => Text.VietnameseText.Clean(parent.Org.Sector switch
     {
-        Sector.Commune => "Chi bộ " + Pick(_region.VillageWords) + " " + NewPlace(),
+        Sector.Commune => "Chi bộ " + Pick(_region.VillageWords) + " " + RandomPlace(),
         Sector.PublicService => "Chi bộ " + Pick(["Tổ Toán - Tin", "Tổ Ngữ văn", "Tổ Khoa học tự nhiên", "Khối văn phòng", "Khoa Nội", "Khoa Ngoại", "Khoa Khám bệnh", "Phòng Điều dưỡng", "Khối tiểu học", "Tổ chuyên môn"]),
         Sector.ArmedForces => "Chi bộ " + Pick(["Đội Cảnh sát", "Đội An ninh", "Đội Tham mưu", "Đại đội", "Trung đội", "Đồn Biên phòng", "Ban Tham mưu", "Ban Hậu cần"]),
         Sector.EnterpriseCoop => "Chi bộ " + Pick(["Phân xưởng", "Phòng Kinh doanh", "Phòng Kỹ thuật", "Xí nghiệp", "Chi nhánh", "Phòng giao dịch"]),
@@ -424,14 +424,23 @@ public sealed partial class ProvinceGenerator(ProvinceProfile profile, int seed,
         }
     }
 
+    private static readonly string[] PlaceThird = ["Đông", "Tây", "Nam", "Bắc", "Thượng", "Hạ", "Trung", "Nhất", "Nhì"];
+
+    /// <summary>A place name not used yet in the province (communes, schools, villages that head a TCCSĐ).</summary>
     private string NewPlace()
     {
         for (var attempt = 0; ; attempt++)
         {
-            var place = Pick(_region.PlaceFirst) + " " + Pick(_region.PlaceSecond);
+            var place = RandomPlace();
             if (attempt > 20)
             {
-                place += " " + (attempt - 19).ToString(CultureInfo.InvariantCulture);
+                // Two syllables run out after a few hundred names: villages split as "… Đông", "… Tây".
+                place += " " + Pick(PlaceThird);
+            }
+
+            if (attempt > 60)
+            {
+                place += " " + (attempt - 60).ToString(CultureInfo.InvariantCulture);
             }
 
             if (_places.Add(place))
@@ -440,6 +449,9 @@ public sealed partial class ProvinceGenerator(ProvinceProfile profile, int seed,
             }
         }
     }
+
+    /// <summary>A place name that may repeat elsewhere in the province (villages inside a commune's cells).</summary>
+    private string RandomPlace() => Pick(_region.PlaceFirst) + " " + Pick(_region.PlaceSecond);
 
     private string Unique(string name)
     {

@@ -39,14 +39,15 @@ public static class ProvinceSeeder
 
     /// <summary>
     /// Generates the first province in memory without touching the database: a profile whose
-    /// history cannot be built fails here, before anything is written.
+    /// history cannot be built fails here, before anything is written. On an empty database the
+    /// result is the very province <see cref="SeedAsync"/> would build, so it is passed on and reused.
     /// </summary>
-    public static void Check(IReadOnlyList<ProvinceProfile> provinces, int seed) =>
-        new ProvinceGenerator(provinces[0], seed, IdStart.One).Generate();
+    public static GeneratedProvince Check(IReadOnlyList<ProvinceProfile> provinces, int seed, IProgress<GenerationProgress>? progress = null) =>
+        new ProvinceGenerator(provinces[0], seed, IdStart.One).Generate(progress);
 
     public static async Task<SeedResult> SeedAsync(
         DatabaseTarget target, IReadOnlyList<ProvinceProfile> provinces, int seed,
-        IProgress<GenerationProgress>? progress, CancellationToken ct)
+        IProgress<GenerationProgress>? progress, CancellationToken ct, GeneratedProvince? checkedFirst = null)
     {
         var clock = Stopwatch.StartNew();
         var state = await BulkWriter.ReadStateAsync(target, ct);
@@ -64,7 +65,10 @@ public static class ProvinceSeeder
                 ? string.Create(CultureInfo.InvariantCulture, $"{profile.Code} ({k + 1}/{provinces.Count}) ")
                 : profile.Code + " ";
             var inner = progress is null ? null : new Progress<GenerationProgress>(p => progress.Report(p with { Stage = stage + p.Stage }));
-            var generated = new ProvinceGenerator(profile, seed + k, next, ordinal).Generate(Synchronous(inner));
+            // Ids, code and ordinal equal to the check's (an empty database): the same rows, no need to build them twice.
+            var generated = k == 0 && checkedFirst is not null && next == IdStart.One && ordinal == 0 && profile.Code == checkedFirst.Province.Code
+                ? checkedFirst
+                : new ProvinceGenerator(profile, seed + k, next, ordinal).Generate(Synchronous(inner));
             await BulkWriter.WriteAsync(target, generated, Synchronous(inner), ct);
             next = next.After(generated);
             written.Add(profile.Code);
