@@ -52,6 +52,14 @@ internal static class Col<T>
     }
 }
 
+/// <summary>Where generated provinces go: written one after the other, then completed (committed) once.</summary>
+public interface IProvinceSink : IAsyncDisposable
+{
+    Task WriteAsync(GeneratedProvince province, IProgress<GenerationProgress>? progress, CancellationToken ct);
+
+    Task CompleteAsync(IProgress<GenerationProgress>? progress, CancellationToken ct);
+}
+
 /// <summary>A table written in bulk, with the columns of the EF model's snake_case mapping.</summary>
 internal sealed record Table<T>(string Name, IReadOnlyList<Column<T>> Columns, Func<GeneratedProvince, IReadOnlyList<T>> Rows);
 
@@ -132,7 +140,11 @@ public static class BulkWriter
         ["provinces", "organizations", "organization_periods", "organization_events", "members", "member_periods", "member_events"];
 
     /// <summary>What a new province must avoid in the database: the ids in use, the province codes, how many provinces there are.</summary>
-    public sealed record DatabaseState(IdStart Next, IReadOnlySet<string> ProvinceCodes);
+    public sealed record DatabaseState(IdStart Next, IReadOnlySet<string> ProvinceCodes)
+    {
+        /// <summary>About how many members the database holds (ids are dense after generated loads).</summary>
+        public long Members => Next.Member - 1;
+    }
 
     public static async Task<DatabaseState> ReadStateAsync(DatabaseTarget target, CancellationToken ct)
     {
@@ -161,17 +173,14 @@ public static class BulkWriter
         return new DatabaseState(new IdStart((int)max[0] + 1, (int)max[1] + 1, max[2] + 1, max[3] + 1, (int)max[4] + 1, max[5] + 1, max[6] + 1), codes);
     }
 
-    public static async Task WriteAsync(DatabaseTarget target, GeneratedProvince province, IProgress<GenerationProgress>? progress, CancellationToken ct)
-    {
-        if (target.Provider == DatabaseProvider.Postgres)
-        {
-            await WritePostgresAsync(target, province, progress, ct);
-        }
-        else
-        {
-            await WriteSqliteAsync(target, province, progress, ct);
-        }
-    }
+    /// <summary>
+    /// Opens a bulk load. <paramref name="rebuildIndexes"/>: the load is larger than what the tables
+    /// hold, so (on PostgreSQL) indexes are rebuilt once at the end rather than maintained row by row.
+    /// </summary>
+    public static async Task<IProvinceSink> OpenAsync(DatabaseTarget target, bool rebuildIndexes, CancellationToken ct) =>
+        target.Provider == DatabaseProvider.Postgres
+            ? await PostgresSink.OpenAsync(target, rebuildIndexes, ct)
+            : new SqliteSink(target);
 
     private const string Stage = "Ghi CSDL";
 
@@ -238,55 +247,146 @@ public static class BulkWriter
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task WritePostgresAsync(DatabaseTarget target, GeneratedProvince province, IProgress<GenerationProgress>? progress, CancellationToken ct)
+    /// <summary>
+    /// Provinces into PostgreSQL in ONE transaction, so that a failed run leaves nothing behind:
+    /// binary COPY per table; foreign-key triggers off when the role may do so (the generator's
+    /// rows are consistent by construction); for a load larger than what the tables hold, the
+    /// secondary indexes are dropped first and rebuilt once at the end (one sort instead of
+    /// millions of B-tree insertions), from their own definitions read from pg_indexes.
+    /// </summary>
+    private sealed class PostgresSink(NpgsqlConnection connection, NpgsqlTransaction tx, IReadOnlyList<string> dropped) : IProvinceSink
     {
-        await using var connection = new NpgsqlConnection(target.ConnectionString);
-        await connection.OpenAsync(ct);
-        var done = 0L;
-        var total = province.RowCount;
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        private bool _done;
 
-        async Task Copy<T>(Table<T> table)
+        public static async Task<PostgresSink> OpenAsync(DatabaseTarget target, bool rebuildIndexes, CancellationToken ct)
         {
-            var sql = $"COPY {table.Name} ({string.Join(", ", table.Columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
-            await using var importer = await connection.BeginBinaryImportAsync(sql, ct);
-            var columns = table.Columns.Select(c => c.Write).ToArray();
-            foreach (var row in table.Rows(province))
+            var connection = new NpgsqlConnection(target.ConnectionString);
+            await connection.OpenAsync(ct);
+            var tx = await connection.BeginTransactionAsync(ct);
+            await tx.SaveAsync("replica", ct);
+            try
             {
-                // Synchronous writes: the importer buffers, and an await per value costs more than the I/O.
-                importer.StartRow();
-                foreach (var write in columns)
+                await using var cmd = new NpgsqlCommand("SET LOCAL session_replication_role = replica", connection, tx);
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+            catch (PostgresException)
+            {
+                // Not a superuser: keep the foreign-key checks, only slower.
+                await tx.RollbackAsync("replica", ct);
+            }
+
+            var definitions = new List<string>();
+            if (rebuildIndexes)
+            {
+                var names = new List<string>();
+                await using (var cmd = new NpgsqlCommand(
+                    """
+                    SELECT i.indexname, i.indexdef FROM pg_indexes i
+                    WHERE i.schemaname = current_schema() AND i.tablename = ANY(@tables)
+                      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.contype IN ('p', 'u', 'x'))
+                    ORDER BY i.indexname
+                    """, connection, tx))
                 {
-                    write(importer, row);
+                    cmd.Parameters.AddWithValue("tables", IdTables);
+                    await using var reader = await cmd.ExecuteReaderAsync(ct);
+                    while (await reader.ReadAsync(ct))
+                    {
+                        names.Add(reader.GetString(0));
+                        definitions.Add(reader.GetString(1));
+                    }
                 }
 
-                if (++done % 50_000 == 0)
+                foreach (var name in names)
                 {
-                    progress?.Report(new GenerationProgress(Stage, done, total));
+                    await using var drop = new NpgsqlCommand($"DROP INDEX \"{name}\"", connection, tx);
+                    await drop.ExecuteNonQueryAsync(ct);
                 }
             }
 
-            await importer.CompleteAsync(ct);
+            return new PostgresSink(connection, tx, definitions);
         }
 
-        await Copy(Provinces);
-        await Copy(Organizations);
-        await Copy(OrganizationPeriods);
-        await Copy(OrganizationEvents);
-        await Copy(Members);
-        await Copy(MemberPeriods);
-        await Copy(MemberEvents);
-
-        // Ids were given by the generator: later inserts through EF must start after them.
-        foreach (var table in IdTables)
+        public async Task WriteAsync(GeneratedProvince province, IProgress<GenerationProgress>? progress, CancellationToken ct)
         {
-            await using var cmd = new NpgsqlCommand(
-                $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))", connection, tx);
-            await cmd.ExecuteNonQueryAsync(ct);
+            var done = 0L;
+            var total = province.RowCount;
+
+            async Task Copy<T>(Table<T> table)
+            {
+                var sql = $"COPY {table.Name} ({string.Join(", ", table.Columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
+                await using var importer = await connection.BeginBinaryImportAsync(sql, ct);
+                var columns = table.Columns.Select(c => c.Write).ToArray();
+                foreach (var row in table.Rows(province))
+                {
+                    // Synchronous writes: the importer buffers, and an await per value costs more than the I/O.
+                    importer.StartRow();
+                    foreach (var write in columns)
+                    {
+                        write(importer, row);
+                    }
+
+                    if (++done % 50_000 == 0)
+                    {
+                        progress?.Report(new GenerationProgress(Stage, done, total));
+                    }
+                }
+
+                await importer.CompleteAsync(ct);
+            }
+
+            await Copy(Provinces);
+            await Copy(Organizations);
+            await Copy(OrganizationPeriods);
+            await Copy(OrganizationEvents);
+            await Copy(Members);
+            await Copy(MemberPeriods);
+            await Copy(MemberEvents);
+            progress?.Report(new GenerationProgress(Stage, total, total));
         }
 
-        await tx.CommitAsync(ct);
-        progress?.Report(new GenerationProgress(Stage, total, total));
+        public async Task CompleteAsync(IProgress<GenerationProgress>? progress, CancellationToken ct)
+        {
+            for (var i = 0; i < dropped.Count; i++)
+            {
+                progress?.Report(new GenerationProgress("Tạo chỉ mục", i, dropped.Count));
+                await using var cmd = new NpgsqlCommand(dropped[i], connection, tx) { CommandTimeout = 3600 };
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+
+            // Ids were given by the generator: later inserts through EF must start after them.
+            foreach (var table in IdTables)
+            {
+                await using var cmd = new NpgsqlCommand(
+                    $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))", connection, tx);
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+
+            await tx.CommitAsync(ct);
+            _done = true;
+            progress?.Report(new GenerationProgress("Tạo chỉ mục", dropped.Count, dropped.Count));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_done)
+            {
+                await tx.RollbackAsync();
+            }
+
+            await tx.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
+    /// <summary>SQLite: each province in its own transaction (a file database has no concurrent readers to spare).</summary>
+    private sealed class SqliteSink(DatabaseTarget target) : IProvinceSink
+    {
+        public Task WriteAsync(GeneratedProvince province, IProgress<GenerationProgress>? progress, CancellationToken ct) =>
+            WriteSqliteAsync(target, province, progress, ct);
+
+        public Task CompleteAsync(IProgress<GenerationProgress>? progress, CancellationToken ct) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     /// <summary>Fresh planner statistics after a large load (PostgreSQL; SQLite's ANALYZE is cheap too).</summary>

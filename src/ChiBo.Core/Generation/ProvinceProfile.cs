@@ -170,6 +170,15 @@ internal sealed class ProfileParser
         ["politicalTheory"] = [("elementary", 0.40m), ("intermediate", 0.28m), ("advanced", 0.08m)],
     };
 
+    /// <summary>
+    /// Minority share by province code where the 5 % default would be implausible: in the northern
+    /// mountain provinces most party members belong to minority peoples.
+    /// </summary>
+    private static readonly Dictionary<string, decimal> MinorityShareByCode = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["HG"] = 0.75m, ["CB"] = 0.80m, ["BK"] = 0.75m, ["LS"] = 0.70m, ["LC"] = 0.55m, ["LCH"] = 0.75m, ["DB"] = 0.65m, ["SL"] = 0.70m,
+    };
+
     /// <summary>Age structure of a typical provincial party organization, for the default bands.</summary>
     private static readonly decimal[] DefaultAgeShares = [0.15m, 0.28m, 0.24m, 0.18m, 0.09m, 0.06m];
 
@@ -241,7 +250,10 @@ internal sealed class ProfileParser
             dimensions[dimension.Name] = dimsElement.ValueKind == JsonValueKind.Object && dimsElement.TryGetProperty(dimension.Name, out var d)
                 ? ReadDimension(d, field, dimension.Categories.Select(c => c.Name).ToList(), dimension.Remainder, total)
                 : Apportion(total, dimension.Categories.Select(c => c.Name).ToList(), dimension.Remainder,
-                    DefaultShares[dimension.Name].ToDictionary(x => x.Category, x => x.Share), new Dictionary<string, int>(), field);
+                    DefaultShares[dimension.Name].ToDictionary(
+                        x => x.Category,
+                        x => dimension.Name == "ethnicity" && MinorityShareByCode.TryGetValue(StemOf(code), out var share) ? share : x.Share),
+                    new Dictionary<string, int>(), field);
         }
 
         var bands = dimsElement.ValueKind == JsonValueKind.Object && dimsElement.TryGetProperty(MemberDimensions.AgeBand, out var ab)
@@ -254,6 +266,9 @@ internal sealed class ProfileParser
         var periods = ReadHistory(root, asOf);
         return new ProvinceProfile(name, code, asOf, total, meanAge, dimensions, bands, orgs, periods);
     }
+
+    /// <summary>"HG02" → "HG": copies share their province's defaults.</summary>
+    private static string StemOf(string code) => new(code.TakeWhile(char.IsAsciiLetter).ToArray());
 
     private static void CheckAgeFeasible(IReadOnlyList<(AgeBand Band, int Count)> bands, decimal? meanAge, string field)
     {

@@ -55,6 +55,8 @@ public static class ProvinceSeeder
         var codes = new HashSet<string>(state.ProvinceCodes, StringComparer.OrdinalIgnoreCase);
         var written = new List<string>();
         long members = 0, memberRows = 0, organizations = 0;
+        var planned = provinces.Sum(p => (long)p.Total);
+        await using var sink = await BulkWriter.OpenAsync(target, rebuildIndexes: planned > state.Members, ct);
         for (var k = 0; k < provinces.Count; k++)
         {
             ct.ThrowIfCancellationRequested();
@@ -69,7 +71,7 @@ public static class ProvinceSeeder
             var generated = k == 0 && checkedFirst is not null && next == IdStart.One && ordinal == 0 && profile.Code == checkedFirst.Province.Code
                 ? checkedFirst
                 : new ProvinceGenerator(profile, seed + k, next, ordinal).Generate(Synchronous(inner));
-            await BulkWriter.WriteAsync(target, generated, Synchronous(inner), ct);
+            await sink.WriteAsync(generated, Synchronous(inner), ct);
             next = next.After(generated);
             written.Add(profile.Code);
             members += profile.Total;
@@ -77,6 +79,7 @@ public static class ProvinceSeeder
             organizations += generated.Organizations.Count;
         }
 
+        await sink.CompleteAsync(progress, ct);
         await BulkWriter.AnalyzeAsync(target, ct);
         return new SeedResult(written, members, memberRows, organizations, clock.Elapsed);
     }
