@@ -298,32 +298,29 @@ public sealed partial class ProvinceGenerator
             probationary[j].Start = probationarySlots[j];
         }
 
-        // Official members admitted inside a window (before its last 12 months of probation).
-        var officialSlots = new List<DateOnly>();
+        // Official members admitted inside a window (before its last 12 months of probation): how
+        // many each window takes, and the days it has for them.
+        var capacity = new int[windows.Count];
+        var earlierParts = new DateSet[windows.Count];
         for (var k = 0; k < windows.Count; k++)
         {
-            var earlier = new DateSet(windows[k].From, windows[k].To).Within(windows[k].From, hiOfficial);
-            var count = windows[k]["admitted"] - inRecent[k];
-            if (count > 0 && earlier.IsEmpty)
+            earlierParts[k] = new DateSet(windows[k].From, windows[k].To).Within(windows[k].From, hiOfficial);
+            capacity[k] = windows[k]["admitted"] - inRecent[k];
+            if (capacity[k] > 0 && earlierParts[k].IsEmpty)
             {
                 throw new ProfileException(Field(windows[k], "admitted"), "không có ngày nào trong kỳ để kết nạp số đảng viên còn lại.");
             }
-
-            for (var j = 0; j < count; j++)
-            {
-                officialSlots.Add(earlier.Random(_random));
-            }
         }
 
-        officialSlots.Sort();
+        var slotCount = capacity.Sum();
         var official = drafts.Where(d => !d.Probationary).ToList();
 
         // Members too young to have been admitted outside every window must take a window's admission.
         var forced = official.Where(d => outside.Within(d.Adult, hiOfficial).IsEmpty).ToList();
-        if (forced.Count > officialSlots.Count)
+        if (forced.Count > slotCount)
         {
             throw new ProfileException("history.periods",
-                $"{forced.Count} đảng viên chính thức quá trẻ để kết nạp ngoài các kỳ, nhưng các kỳ chỉ kết nạp {officialSlots.Count} người chính thức.");
+                $"{forced.Count} đảng viên chính thức quá trẻ để kết nạp ngoài các kỳ, nhưng các kỳ chỉ kết nạp {slotCount} người chính thức.");
         }
 
         var forcedSet = forced.ToHashSet();
@@ -331,24 +328,33 @@ public sealed partial class ProvinceGenerator
         var optionalKeys = optional.Select(d => d.Age + _random.NextDouble() * 20).ToArray();
         var optionalArray = optional.ToArray();
         Array.Sort(optionalKeys, optionalArray);
-        var chosen = forced.Concat(optionalArray.Take(officialSlots.Count - forced.Count)).OrderBy(d => d.Adult).ToList();
-        var spare = new Queue<Draft>(optionalArray.Skip(officialSlots.Count - forced.Count).OrderBy(d => d.Adult));
+        var chosen = forced.Concat(optionalArray.Take(slotCount - forced.Count)).OrderByDescending(d => d.Adult).ToList();
+        var spare = new Queue<Draft>(optionalArray.Skip(slotCount - forced.Count).OrderBy(d => d.Adult));
         var taken = new HashSet<Draft>();
-        for (var j = 0; j < chosen.Count; j++)
+
+        // The youngest first, each into the latest window that still has room on a day after their
+        // 18th birthday; someone who fits nowhere gives the place to an older member not chosen.
+        foreach (var candidate in chosen)
         {
-            var d = chosen[j];
-            if (d.Adult > officialSlots[j])
+            var d = candidate;
+            var k = LatestWindowFor(d, earlierParts, capacity);
+            if (k < 0)
             {
-                // Too young for this date: an older member not yet chosen takes it instead.
-                if (forcedSet.Contains(d) || spare.Count == 0 || spare.Peek().Adult > officialSlots[j])
+                if (forcedSet.Contains(d) || spare.Count == 0)
                 {
                     throw new ProfileException("history.periods", "không xếp được ngày kết nạp trong kỳ cho các đảng viên trẻ; kiểm tra nhóm tuổi và số kết nạp.");
                 }
 
                 d = spare.Dequeue();
+                k = LatestWindowFor(d, earlierParts, capacity);
+                if (k < 0)
+                {
+                    throw new ProfileException("history.periods", "không xếp được ngày kết nạp trong kỳ; kiểm tra nhóm tuổi và số kết nạp.");
+                }
             }
 
-            d.Admitted = officialSlots[j];
+            capacity[k]--;
+            d.Admitted = earlierParts[k].Within(d.Adult, hiOfficial).Random(_random);
             d.Start = d.Admitted;
             taken.Add(d);
         }
@@ -431,6 +437,19 @@ public sealed partial class ProvinceGenerator
         }
 
         return leavers;
+    }
+
+    private static int LatestWindowFor(Draft d, DateSet[] parts, int[] capacity)
+    {
+        for (var k = parts.Length - 1; k >= 0; k--)
+        {
+            if (capacity[k] > 0 && !parts[k].IsEmpty && parts[k].Last >= d.Adult)
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

@@ -116,7 +116,10 @@ public sealed record ProvinceProfile(
         int S(int n) => (int)decimal.Round(n * f, MidpointRounding.AwayFromZero);
         var o = Organizations;
         var baseCommittees = S(o.BaseCommittees);
-        var baseCells = Math.Max(S(o.BaseCells), baseCommittees + o.BaseCells > 0 ? 1 : 0);
+
+        // A scaled province still needs somewhere to put members: a chi bộ cơ sở when no đảng bộ cơ
+        // sở is left, and at least one cell under each đảng bộ cơ sở.
+        var baseCells = Math.Max(S(o.BaseCells), baseCommittees == 0 ? 1 : 0);
         var sectors = o.BaseBySector.Keys.ToList();
         var sectorCounts = Reshare(o.BaseBySector.Values.ToList(), o.BaseOrganizations, baseCommittees + baseCells);
         var orgs = new OrganizationCounts(
