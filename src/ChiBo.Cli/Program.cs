@@ -31,6 +31,7 @@ public static class ChiBoCli
                 "audit" => await AccessCommands.AuditAsync(cl, io, ct),
                 "bench" => await BenchCommand.RunAsync(cl, io, ct),
                 "access" when cl.Words.ElementAtOrDefault(1) == "table" => AccessCommands.Table(cl, io),
+                "seed" => await SeedCommand.RunAsync(cl, io, ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected, ct),
                 _ => Usage(io),
             };
         }

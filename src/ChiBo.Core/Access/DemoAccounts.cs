@@ -32,7 +32,7 @@ public static class DemoAccounts
             ("admin", Role.Admin, root, null),
             ("tinh", Role.ProvinceBoard, root, null),
             ("kiemtra", Role.Inspection, root, null),
-            ("xa", Role.SuperiorCommittee, commune, null),
+            ("dangbo-xa", Role.SuperiorCommittee, commune, null),
             ("coso", Role.BaseCommittee, baseCommittee, null),
             ("chibo", Role.CellCommittee, cell, null),
             ("dangvien", Role.Member, cell, member?.Id),

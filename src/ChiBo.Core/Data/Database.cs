@@ -23,7 +23,7 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            value = DefaultSqliteFile;
+            value = DefaultSqlitePath();
         }
 
         value = value.Trim();
@@ -37,6 +37,24 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
             : new SqliteConnectionStringBuilder { DataSource = value };
         builder.Pooling = true;
         return new DatabaseTarget(DatabaseProvider.Sqlite, builder.ToString());
+    }
+
+    /// <summary>
+    /// data/chibo.db at the top of a source checkout (the folder holding ChiBo.slnx), so the web
+    /// app and the CLI share one file whichever project folder they run from; elsewhere, under
+    /// the current folder.
+    /// </summary>
+    public static string DefaultSqlitePath()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ChiBo.slnx")))
+            {
+                return Path.Combine(dir.FullName, DefaultSqliteFile);
+            }
+        }
+
+        return Path.GetFullPath(DefaultSqliteFile);
     }
 
     public static DatabaseTarget FromEnvironment() => Parse(Environment.GetEnvironmentVariable(EnvironmentVariable));
