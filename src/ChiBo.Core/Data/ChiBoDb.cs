@@ -1,6 +1,7 @@
 using System.Text;
 using ChiBo.Access;
 using ChiBo.Audit;
+using ChiBo.Meetings;
 using ChiBo.Members;
 using ChiBo.Organizations;
 using ChiBo.Provinces;
@@ -22,6 +23,9 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingAttendance> MeetingAttendances => Set<MeetingAttendance>();
+    public DbSet<MemberTask> MemberTasks => Set<MemberTask>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -44,6 +48,7 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
                     p.ValidTo, p.OfficialOn, p.Exempted, p.Gender, p.BirthDate, p.Minority, p.Religious,
                     p.GeneralEducation, p.Professional, p.PoliticalTheory, p.Enterprise, p.YouthUnion, p.Retired,
                 });
+            MeetingConfiguration.ForPostgres(modelBuilder);
         }
 
         UseSnakeCaseNames(modelBuilder);
@@ -55,6 +60,8 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
         (typeof(OrganizationPeriod), nameof(OrganizationPeriod.Path)),
         (typeof(MemberPeriod), nameof(MemberPeriod.CellPath)),
         (typeof(MemberEvent), nameof(MemberEvent.CellPath)),
+        (typeof(Meeting), nameof(Meeting.CellPath)),
+        (typeof(MemberTask), nameof(MemberTask.CellPath)),
     ];
 
     /// <summary>snake_case tables and columns, so hand-written SQL reads the same on both providers.</summary>
