@@ -69,7 +69,7 @@ public sealed class MeetingCommands(ChiBoDb db, TimeProvider clock, MeetingRules
             {
                 ProvinceId = cell.ProvinceId, CellId = cellId, CellPath = cell.Path, Date = date, Kind = MeetingKind.Regular,
                 Title = $"Sinh hoạt chi bộ thường kỳ tháng {month}/{year}", Place = place!.Trim(),
-                Status = MeetingStatus.Scheduled, UpdatedAt = clock.GetUtcNow(),
+                Status = MeetingStatus.Scheduled, UpdatedAt = clock.GetUtcNow().ToUniversalTime(),
             };
             db.Meetings.Add(meeting);
             created.Add(meeting);
@@ -115,7 +115,7 @@ public sealed class MeetingCommands(ChiBoDb db, TimeProvider clock, MeetingRules
             Title = plan.Title!.Trim(), Agenda = Clean(plan.Agenda), Documents = Clean(plan.Documents), Place = Clean(plan.Place),
             OnlineLink = Clean(plan.OnlineLink), AttendingCommitteeMemberId = plan.AttendingCommitteeMemberId,
             AttendingCommitteeMember = Clean(plan.AttendingCommitteeMember), Status = MeetingStatus.Scheduled,
-            UpdatedAt = clock.GetUtcNow(),
+            UpdatedAt = clock.GetUtcNow().ToUniversalTime(),
         };
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync(ct);
@@ -238,7 +238,7 @@ public sealed class MeetingCommands(ChiBoDb db, TimeProvider clock, MeetingRules
         {
             ProvinceId = cell.ProvinceId, CellId = a.CellId, CellPath = cell.Path, MemberId = a.MemberId, Year = a.Year,
             Title = a.Title!.Trim(), AssignedOn = a.AssignedOn, DueOn = a.DueOn, Status = MemberTaskStatus.Assigned,
-            UpdatedAt = clock.GetUtcNow(),
+            UpdatedAt = clock.GetUtcNow().ToUniversalTime(),
         };
         db.MemberTasks.Add(task);
         await db.SaveChangesAsync(ct);
@@ -258,7 +258,7 @@ public sealed class MeetingCommands(ChiBoDb db, TimeProvider clock, MeetingRules
         task.Result = result!.Trim();
         task.ResultOn = on;
         task.Status = completed ? MemberTaskStatus.Completed : MemberTaskStatus.NotCompleted;
-        task.UpdatedAt = clock.GetUtcNow();
+        task.UpdatedAt = clock.GetUtcNow().ToUniversalTime();
         task.Version++;
         await SaveChangesOrConflictAsync("Nhiệm vụ", ct);
         await tx.CommitAsync(ct);
@@ -276,7 +276,7 @@ public sealed class MeetingCommands(ChiBoDb db, TimeProvider clock, MeetingRules
 
     private async Task SaveAsync(Meeting meeting, CancellationToken ct)
     {
-        meeting.UpdatedAt = clock.GetUtcNow();
+        meeting.UpdatedAt = clock.GetUtcNow().ToUniversalTime();
         meeting.Version++;
         await SaveChangesOrConflictAsync("Buổi sinh hoạt", ct);
     }
