@@ -48,7 +48,6 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
                     p.ValidTo, p.OfficialOn, p.Exempted, p.Gender, p.BirthDate, p.Minority, p.Religious,
                     p.GeneralEducation, p.Professional, p.PoliticalTheory, p.Enterprise, p.YouthUnion, p.Retired,
                 });
-            MeetingConfiguration.ForPostgres(modelBuilder);
         }
 
         UseSnakeCaseNames(modelBuilder);

@@ -1,10 +1,10 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
 using ChiBo.Data;
 using ChiBo.Organizations;
 using ChiBo.Reports;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChiBo.Meetings;
 
@@ -92,8 +92,17 @@ public static class ComplianceReport
             ?? await AsOf.SubtreeOnAsync(db, org, start, ct)
             ?? org.Subtree;
 
+        // The statements below read one snapshot (a caller's own transaction, if any, is used as it is).
+        await using var tx = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(
+                db.IsPostgres ? System.Data.IsolationLevel.RepeatableRead : System.Data.IsolationLevel.Serializable, ct)
+            : null;
         var rows = await CellRowsAsync(db, subtree, start, end, today, ct);
         var absentees = await AbsenteesAsync(db, subtree, start, end, rules, ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
 
         var present = rows.Sum(r => (long)r.MembersPresent);
         var roll = rows.Sum(r => (long)r.MembersOnRoll);
@@ -118,83 +127,104 @@ public static class ComplianceReport
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     /// <summary>
-    /// One statement, the same text on SQLite and PostgreSQL: the cells alive in the year, their
-    /// held meetings per month and quarter (conditional counts over one index range of meetings),
-    /// and their members against members with a task. Due months are applied afterwards per row.
+    /// Four set-based statements, each the same text on SQLite and PostgreSQL, each answered from
+    /// one index range of the subtree: the cells alive in the year, their held meetings per month
+    /// and quarter (conditional counts), their members, their members with a task. They are kept
+    /// apart rather than joined in one statement because PostgreSQL misestimates the joined
+    /// aggregates by orders of magnitude and then spends most of the time compiling JIT code;
+    /// the caller's transaction keeps them on one snapshot. Due months are applied per row afterwards.
     /// </summary>
     private static async Task<List<CellCompliance>> CellRowsAsync(
         ChiBoDb db, Subtree subtree, DateOnly start, DateOnly end, DateOnly today, CancellationToken ct)
     {
-        var sql = new RawSql(db);
-        var s = sql.Param(start);
-        var e = sql.Param(end);
-        var text = new StringBuilder();
-        text.Append("WITH cells AS (SELECT organization_id AS cell_id, min(valid_from) AS alive_from, max(valid_to) AS alive_to")
-            .Append(" FROM organization_periods WHERE kind IN (").Append((int)OrgKind.BaseCell).Append(", ").Append((int)OrgKind.Cell).Append(')')
-            .Append(" AND valid_from < ").Append(e).Append(" AND valid_to > ").Append(s)
-            .Append(" AND ").Append(sql.SubtreePredicate(subtree, "path", "province_id"))
-            .Append(" GROUP BY organization_id),\n");
+        var cells = new RawSql(db);
+        var cellsText = new StringBuilder()
+            .Append("SELECT o.id, o.code, o.name, c.alive_from, c.alive_to FROM (SELECT organization_id AS cell_id, min(valid_from) AS alive_from,")
+            .Append(" max(valid_to) AS alive_to FROM organization_periods WHERE kind IN (").Append((int)OrgKind.BaseCell).Append(", ")
+            .Append((int)OrgKind.Cell).Append(") AND valid_from < ").Append(cells.Param(end)).Append(" AND valid_to > ").Append(cells.Param(start))
+            .Append(" AND ").Append(cells.SubtreePredicate(subtree, "path", "province_id"))
+            .Append(" GROUP BY organization_id) c JOIN organizations o ON o.id = c.cell_id ORDER BY o.path");
+        var alive = await cells.QueryAsync(cellsText.ToString(), async reader =>
+        {
+            var list = new List<(int Id, string Code, string Name, DateOnly From, DateOnly To)>();
+            while (await reader.ReadAsync(ct))
+            {
+                list.Add((Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2),
+                    reader.GetFieldValue<DateOnly>(3), reader.GetFieldValue<DateOnly>(4)));
+            }
 
+            return list;
+        }, ct);
+
+        var meetings = new RawSql(db);
+        var ms = meetings.Param(start);
+        var me = meetings.Param(end);
         const string Held = "status = 2";
-        text.Append("m AS (SELECT cell_id, count(*) FILTER (WHERE ").Append(Held).Append(") AS held");
+        var text = new StringBuilder("SELECT cell_id, count(*) FILTER (WHERE ").Append(Held).Append(')');
         for (var month = 1; month <= Months; month++)
         {
             var from = new DateOnly(start.Year, month, 1);
             text.Append(", count(*) FILTER (WHERE ").Append(Held).Append(" AND kind = ").Append((int)MeetingKind.Regular)
-                .Append(" AND date >= ").Append(sql.Param(from)).Append(" AND date < ").Append(sql.Param(from.AddMonths(1)))
-                .Append(") AS c").Append(month.ToString(CultureInfo.InvariantCulture));
+                .Append(" AND date >= ").Append(meetings.Param(from)).Append(" AND date < ").Append(meetings.Param(from.AddMonths(1))).Append(')');
         }
 
         for (var quarter = 1; quarter <= Quarters; quarter++)
         {
             var from = new DateOnly(start.Year, ((quarter - 1) * 3) + 1, 1);
             text.Append(", count(*) FILTER (WHERE ").Append(Held).Append(" AND kind = ").Append((int)MeetingKind.Thematic)
-                .Append(" AND date >= ").Append(sql.Param(from)).Append(" AND date < ").Append(sql.Param(from.AddMonths(3)))
-                .Append(") AS c").Append((Months + quarter).ToString(CultureInfo.InvariantCulture));
+                .Append(" AND date >= ").Append(meetings.Param(from)).Append(" AND date < ").Append(meetings.Param(from.AddMonths(3))).Append(')');
         }
 
-        text.Append(", count(*) FILTER (WHERE ").Append(Held).Append(" AND rating = ").Append((int)MeetingRating.Good).Append(") AS good")
-            .Append(", COALESCE(sum(present_count) FILTER (WHERE ").Append(Held).Append("), 0) AS present")
-            .Append(", COALESCE(sum(present_count + excused_count + unexcused_count) FILTER (WHERE ").Append(Held).Append("), 0) AS on_roll")
-            .Append(" FROM meetings WHERE date >= ").Append(s).Append(" AND date < ").Append(e)
-            .Append(" AND ").Append(sql.SubtreePredicate(subtree, "cell_path", "province_id"))
-            .Append(" GROUP BY cell_id),\n");
+        text.Append(", count(*) FILTER (WHERE ").Append(Held).Append(" AND rating = ").Append((int)MeetingRating.Good).Append(')')
+            .Append(", COALESCE(sum(present_count) FILTER (WHERE ").Append(Held).Append("), 0)")
+            .Append(", COALESCE(sum(present_count + excused_count + unexcused_count) FILTER (WHERE ").Append(Held).Append("), 0)")
+            .Append(" FROM meetings WHERE date >= ").Append(ms).Append(" AND date < ").Append(me)
+            .Append(" AND ").Append(meetings.SubtreePredicate(subtree, "cell_path", "province_id"))
+            .Append(" GROUP BY cell_id");
+        var perCell = await ByCellAsync(meetings, text.ToString(), ct);
 
         // A member counts once per cell however many periods (attribute changes) they had there.
-        text.Append("r AS (SELECT x.cell_id, count(*) AS members, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM member_tasks t")
-            .Append(" WHERE t.member_id = x.member_id AND t.cell_id = x.cell_id AND t.year = ").Append(sql.Param(start.Year)).Append(")) AS assigned")
-            .Append(" FROM (SELECT DISTINCT cell_id, member_id FROM member_periods WHERE valid_from < ").Append(e)
-            .Append(" AND valid_to > ").Append(s).Append(" AND NOT exempted AND ")
-            .Append(sql.SubtreePredicate(subtree, "cell_path", "province_id")).Append(") x GROUP BY x.cell_id)\n");
+        var roll = new RawSql(db);
+        var members = await ByCellAsync(roll,
+            "SELECT cell_id, count(*) FROM (SELECT DISTINCT cell_id, member_id FROM member_periods WHERE valid_from < " + roll.Param(end)
+            + " AND valid_to > " + roll.Param(start) + " AND NOT exempted AND " + roll.SubtreePredicate(subtree, "cell_path", "province_id")
+            + ") x GROUP BY cell_id", ct);
 
-        text.Append("SELECT c.cell_id, o.code, o.name, c.alive_from, c.alive_to, COALESCE(m.held, 0)");
-        for (var i = 1; i <= Months + Quarters; i++)
-        {
-            text.Append(", COALESCE(m.c").Append(i.ToString(CultureInfo.InvariantCulture)).Append(", 0)");
-        }
+        // Assigned members need no check against the roll here: AssignTask only gives a task to a
+        // member of the cell (not exempted) on the day, so each of them is among that cell's members.
+        var tasks = new RawSql(db);
+        var assigned = await ByCellAsync(tasks,
+            "SELECT cell_id, count(*) FROM (SELECT DISTINCT cell_id, member_id FROM member_tasks WHERE year = " + tasks.Param(start.Year)
+            + " AND " + tasks.SubtreePredicate(subtree, "cell_path", "province_id") + ") x GROUP BY cell_id", ct);
 
-        text.Append(", COALESCE(m.good, 0), COALESCE(m.present, 0), COALESCE(m.on_roll, 0), COALESCE(r.members, 0), COALESCE(r.assigned, 0)")
-            .Append(" FROM cells c JOIN organizations o ON o.id = c.cell_id LEFT JOIN m ON m.cell_id = c.cell_id")
-            .Append(" LEFT JOIN r ON r.cell_id = c.cell_id ORDER BY o.path");
-
-        return await sql.QueryAsync(text.ToString(), async reader =>
-        {
-            var list = new List<CellCompliance>();
-            while (await reader.ReadAsync(ct))
-            {
-                list.Add(Row(reader, start, today));
-            }
-
-            return list;
-        }, ct);
+        var none = new long[1 + Months + Quarters + 3];
+        return alive.Select(c => Row(c.Id, c.Code, c.Name, c.From, c.To, perCell.GetValueOrDefault(c.Id, none),
+            members.GetValueOrDefault(c.Id, [0])[0], assigned.GetValueOrDefault(c.Id, [0])[0], start, today)).ToList();
     }
 
-    private static CellCompliance Row(DbDataReader reader, DateOnly start, DateOnly today)
-    {
-        int Int(int i) => Convert.ToInt32(reader.GetValue(i), CultureInfo.InvariantCulture);
-        var aliveFrom = reader.GetFieldValue<DateOnly>(3);
-        var aliveTo = reader.GetFieldValue<DateOnly>(4);
+    /// <summary>Rows of (cell id, counts…) into a map by cell.</summary>
+    private static Task<Dictionary<int, long[]>> ByCellAsync(RawSql sql, string text, CancellationToken ct) =>
+        sql.QueryAsync(text, async reader =>
+        {
+            var map = new Dictionary<int, long[]>();
+            while (await reader.ReadAsync(ct))
+            {
+                var values = new long[reader.FieldCount - 1];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = Convert.ToInt64(reader.GetValue(i + 1), CultureInfo.InvariantCulture);
+                }
 
+                map[Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture)] = values;
+            }
+
+            return map;
+        }, ct);
+
+    /// <param name="m">held, 12 months with a regular meeting, 4 quarters with a thematic one, rated tốt, present, on the roll.</param>
+    private static CellCompliance Row(
+        int id, string code, string name, DateOnly aliveFrom, DateOnly aliveTo, long[] m, long members, long assigned, DateOnly start, DateOnly today)
+    {
         // A month (quarter) is due when it is over by the report date and the cell existed all of it.
         bool Due(DateOnly from, DateOnly to) => from >= aliveFrom && to <= aliveTo && to <= today;
 
@@ -204,7 +234,7 @@ public static class ComplianceReport
         for (var month = 1; month <= Months; month++)
         {
             var from = new DateOnly(start.Year, month, 1);
-            var met = Int(5 + month) > 0;
+            var met = m[month] > 0;
             monthsMet += met ? 1 : 0;
             if (Due(from, from.AddMonths(1)))
             {
@@ -222,7 +252,7 @@ public static class ComplianceReport
         for (var quarter = 1; quarter <= Quarters; quarter++)
         {
             var from = new DateOnly(start.Year, ((quarter - 1) * 3) + 1, 1);
-            var met = Int(5 + Months + quarter) > 0;
+            var met = m[Months + quarter] > 0;
             quartersMet += met ? 1 : 0;
             if (Due(from, from.AddMonths(3)))
             {
@@ -234,13 +264,12 @@ public static class ComplianceReport
             }
         }
 
-        var k = 6 + Months + Quarters;
-        var present = Int(k + 1);
-        var onRoll = Int(k + 2);
+        var k = Months + Quarters;
+        var present = (int)m[k + 2];
+        var onRoll = (int)m[k + 3];
         return new CellCompliance(
-            Int(0), reader.GetString(1), reader.GetString(2),
-            monthsDue, monthsMet, missedMonths, quartersDue, quartersMet, missedQuarters,
-            Int(5), present, onRoll, Share(present, onRoll), Int(k), Int(k + 3), Int(k + 4));
+            id, code, name, monthsDue, monthsMet, missedMonths, quartersDue, quartersMet, missedQuarters,
+            (int)m[0], present, onRoll, Share(present, onRoll), (int)m[k + 1], (int)members, (int)assigned);
     }
 
     /// <summary>Members with at least the removal threshold of unexcused absences at held meetings of the year.</summary>
@@ -248,18 +277,20 @@ public static class ComplianceReport
         ChiBoDb db, Subtree subtree, DateOnly start, DateOnly end, MeetingRules rules, CancellationToken ct)
     {
         var sql = new RawSql(db);
-        var province = subtree.ProvinceId is { } p ? $" AND a.province_id = {sql.Param(p)}" : "";
+        // Driven by the subtree's meetings that had an unexcused absence at all (a column of the
+        // compliance index), then only their Unexcused rows: the cost follows the subtree's size.
         var text = $"""
-            SELECT a.member_id, mb.full_name, o.code, count(*)
-            FROM meeting_attendances a
-            JOIN meetings m ON m.id = a.meeting_id
-            JOIN members mb ON mb.id = a.member_id
+            SELECT x.member_id, mb.full_name, o.code, x.n
+            FROM (SELECT a.member_id, count(*) AS n
+                  FROM meetings m
+                  JOIN meeting_attendances a ON a.meeting_id = m.id AND a.presence = {(int)Presence.Unexcused}
+                  WHERE m.unexcused_count > 0 AND m.status = {(int)MeetingStatus.Held}
+                    AND m.date >= {sql.Param(start)} AND m.date < {sql.Param(end)}
+                    AND {sql.SubtreePredicate(subtree, "m.cell_path", "m.province_id")}
+                  GROUP BY a.member_id
+                  HAVING count(*) >= {sql.Param(rules.UnexcusedAbsencesForRemoval)}) x
+            JOIN members mb ON mb.id = x.member_id
             LEFT JOIN organizations o ON o.id = mb.cell_id
-            WHERE a.presence = {(int)Presence.Unexcused}{province} AND m.status = {(int)MeetingStatus.Held}
-              AND m.date >= {sql.Param(start)} AND m.date < {sql.Param(end)}
-              AND {sql.SubtreePredicate(subtree, "m.cell_path", "m.province_id")}
-            GROUP BY a.member_id, mb.full_name, o.code
-            HAVING count(*) >= {sql.Param(rules.UnexcusedAbsencesForRemoval)}
             """;
         var list = await sql.QueryAsync(text, async reader =>
         {

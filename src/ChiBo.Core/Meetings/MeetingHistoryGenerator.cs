@@ -155,9 +155,12 @@ public static class MeetingHistoryGenerator
         }
 
         await tx.CommitAsync(ct);
-        await ExecAsync(connection, "ANALYZE meetings", ct);
-        await ExecAsync(connection, "ANALYZE meeting_attendances", ct);
-        await ExecAsync(connection, "ANALYZE member_tasks", ct);
+        // Fresh statistics for the planner; on PostgreSQL VACUUM also sets the visibility map, without
+        // which the compliance report's index-only scans would still visit every heap page.
+        foreach (var table in new[] { "meetings", "meeting_attendances", "member_tasks" })
+        {
+            await ExecAsync(connection, (connection is NpgsqlConnection ? "VACUUM ANALYZE " : "ANALYZE ") + table, ct);
+        }
         return new MeetingHistoryStats(cells.Count, meetings, attendances, tasks);
     }
 
@@ -436,6 +439,9 @@ public static class MeetingHistoryGenerator
         {
             await using var importer = await connection.BeginBinaryImportAsync(
                 $"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", ct);
+
+            // Two million attendance rows take longer than the default 30 s command timeout on a busy server.
+            importer.Timeout = TimeSpan.FromMinutes(10);
             foreach (var row in rows)
             {
                 await importer.StartRowAsync(ct);

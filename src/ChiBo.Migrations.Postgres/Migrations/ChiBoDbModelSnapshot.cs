@@ -348,10 +348,8 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     b.HasIndex("CellId", "Date")
                         .HasDatabaseName("ix_meetings_cell_id_date");
 
-                    b.HasIndex("ProvinceId", "CellPath", "Date")
-                        .HasDatabaseName("ix_meetings_province_id_cell_path_date");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProvinceId", "CellPath", "Date"), new[] { "CellId", "Kind", "Status", "Rating", "PresentCount", "ExcusedCount", "UnexcusedCount" });
+                    b.HasIndex("ProvinceId", "CellPath", "Date", "CellId", "Kind", "Status", "Rating", "PresentCount", "ExcusedCount", "UnexcusedCount")
+                        .HasDatabaseName("ix_meetings_compliance");
 
                     b.ToTable("meetings");
                 });
@@ -394,10 +392,8 @@ namespace ChiBo.Migrations.Postgres.Migrations
 
                     b.HasIndex("MeetingId", "MemberId")
                         .IsUnique()
-                        .HasDatabaseName("ix_meeting_attendances_meeting_id_member_id");
-
-                    b.HasIndex("ProvinceId", "Presence", "MemberId", "MeetingId")
-                        .HasDatabaseName("ix_meeting_attendances_province_id_presence_member_id_meeting_~");
+                        .HasDatabaseName("ix_meeting_attendances_unexcused")
+                        .HasFilter("presence = 3");
 
                     b.ToTable("meeting_attendances");
                 });
@@ -479,8 +475,8 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     b.HasIndex("MemberId", "Year")
                         .HasDatabaseName("ix_member_tasks_member_id_year");
 
-                    b.HasIndex("ProvinceId", "CellPath", "Year")
-                        .HasDatabaseName("ix_member_tasks_province_id_cell_path_year");
+                    b.HasIndex("ProvinceId", "Year", "CellPath", "CellId", "MemberId")
+                        .HasDatabaseName("ix_member_tasks_province_id_year_cell_path_cell_id_member_id");
 
                     b.ToTable("member_tasks");
                 });
@@ -828,6 +824,9 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_member_periods_province_id_cell_path_valid_from");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProvinceId", "CellPath", "ValidFrom"), new[] { "ValidTo", "OfficialOn", "Exempted", "Gender", "BirthDate", "Minority", "Religious", "GeneralEducation", "Professional", "PoliticalTheory", "Enterprise", "YouthUnion", "Retired" });
+
+                    b.HasIndex("ProvinceId", "CellPath", "CellId", "MemberId", "ValidFrom", "ValidTo", "Exempted")
+                        .HasDatabaseName("ix_member_periods_cell_roll");
 
                     b.ToTable("member_periods");
                 });

@@ -127,10 +127,9 @@ namespace ChiBo.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_meeting_attendances_meeting_id_member_id",
-                table: "meeting_attendances",
-                columns: new[] { "meeting_id", "member_id" },
-                unique: true);
+                name: "ix_member_periods_cell_roll",
+                table: "member_periods",
+                columns: new[] { "province_id", "cell_path", "cell_id", "member_id", "valid_from", "valid_to", "exempted" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_meeting_attendances_member_id",
@@ -138,9 +137,11 @@ namespace ChiBo.Migrations.Postgres.Migrations
                 column: "member_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_meeting_attendances_province_id_presence_member_id_meeting_~",
+                name: "ix_meeting_attendances_unexcused",
                 table: "meeting_attendances",
-                columns: new[] { "province_id", "presence", "member_id", "meeting_id" });
+                columns: new[] { "meeting_id", "member_id" },
+                unique: true,
+                filter: "presence = 3");
 
             migrationBuilder.CreateIndex(
                 name: "ix_meetings_attending_committee_member_id",
@@ -153,10 +154,9 @@ namespace ChiBo.Migrations.Postgres.Migrations
                 columns: new[] { "cell_id", "date" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_meetings_province_id_cell_path_date",
+                name: "ix_meetings_compliance",
                 table: "meetings",
-                columns: new[] { "province_id", "cell_path", "date" })
-                .Annotation("Npgsql:IndexInclude", new[] { "cell_id", "kind", "status", "rating", "present_count", "excused_count", "unexcused_count" });
+                columns: new[] { "province_id", "cell_path", "date", "cell_id", "kind", "status", "rating", "present_count", "excused_count", "unexcused_count" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_member_tasks_cell_id",
@@ -169,9 +169,9 @@ namespace ChiBo.Migrations.Postgres.Migrations
                 columns: new[] { "member_id", "year" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_member_tasks_province_id_cell_path_year",
+                name: "ix_member_tasks_province_id_year_cell_path_cell_id_member_id",
                 table: "member_tasks",
-                columns: new[] { "province_id", "cell_path", "year" });
+                columns: new[] { "province_id", "year", "cell_path", "cell_id", "member_id" });
         }
 
         /// <inheritdoc />
@@ -185,6 +185,10 @@ namespace ChiBo.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "meetings");
+
+            migrationBuilder.DropIndex(
+                name: "ix_member_periods_cell_roll",
+                table: "member_periods");
         }
     }
 }

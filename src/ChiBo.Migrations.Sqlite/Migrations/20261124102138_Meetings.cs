@@ -126,10 +126,9 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_meeting_attendances_meeting_id_member_id",
-                table: "meeting_attendances",
-                columns: new[] { "meeting_id", "member_id" },
-                unique: true);
+                name: "ix_member_periods_cell_roll",
+                table: "member_periods",
+                columns: new[] { "province_id", "cell_path", "cell_id", "member_id", "valid_from", "valid_to", "exempted" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_meeting_attendances_member_id",
@@ -137,9 +136,11 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                 column: "member_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_meeting_attendances_province_id_presence_member_id_meeting_id",
+                name: "ix_meeting_attendances_unexcused",
                 table: "meeting_attendances",
-                columns: new[] { "province_id", "presence", "member_id", "meeting_id" });
+                columns: new[] { "meeting_id", "member_id" },
+                unique: true,
+                filter: "presence = 3");
 
             migrationBuilder.CreateIndex(
                 name: "ix_meetings_attending_committee_member_id",
@@ -152,9 +153,9 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                 columns: new[] { "cell_id", "date" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_meetings_province_id_cell_path_date",
+                name: "ix_meetings_compliance",
                 table: "meetings",
-                columns: new[] { "province_id", "cell_path", "date" });
+                columns: new[] { "province_id", "cell_path", "date", "cell_id", "kind", "status", "rating", "present_count", "excused_count", "unexcused_count" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_member_tasks_cell_id",
@@ -167,9 +168,9 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                 columns: new[] { "member_id", "year" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_member_tasks_province_id_cell_path_year",
+                name: "ix_member_tasks_province_id_year_cell_path_cell_id_member_id",
                 table: "member_tasks",
-                columns: new[] { "province_id", "cell_path", "year" });
+                columns: new[] { "province_id", "year", "cell_path", "cell_id", "member_id" });
         }
 
         /// <inheritdoc />
@@ -183,6 +184,10 @@ namespace ChiBo.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "meetings");
+
+            migrationBuilder.DropIndex(
+                name: "ix_member_periods_cell_roll",
+                table: "member_periods");
         }
     }
 }
