@@ -64,6 +64,7 @@ public static class ChiBoCli
               chibo report member-structure --org CODE|root --as-of yyyy-MM-dd [--age-bands 18-30,31-40,…,61+] [--db …] --format json
               chibo report org-structure --org CODE|root --as-of yyyy-MM-dd [--db …] --format json
               chibo report movements --org CODE|root --from yyyy-MM-dd --to yyyy-MM-dd [--db …] --format json
+              chibo report meetings --org CODE|root --year YYYY [--detail] [--db …] --format json
               chibo user add --username U --password P --role ROLE --org CODE|root [--totp-secret BASE32] [--member ID] [--db …]
               chibo user totp --username U [--db …]
               chibo audit verify [--db …]

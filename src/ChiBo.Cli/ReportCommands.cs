@@ -1,4 +1,5 @@
 using ChiBo.Data;
+using ChiBo.Meetings;
 using ChiBo.Organizations;
 using ChiBo.Reports;
 
@@ -9,7 +10,7 @@ internal static class ReportCommands
 {
     public static async Task<int> RunAsync(CommandLine cl, ConsoleIo io, CancellationToken ct)
     {
-        var which = cl.Words.Count > 1 ? cl.Words[1] : throw new UsageException("Cần tên báo cáo: member-structure, org-structure hoặc movements.");
+        var which = cl.Words.Count > 1 ? cl.Words[1] : throw new UsageException("Cần tên báo cáo: member-structure, org-structure, movements hoặc meetings.");
         var format = cl.Optional("format") ?? "json";
         if (format != "json")
         {
@@ -51,6 +52,22 @@ internal static class ReportCommands
                 cl.Allow("db", "org", "from", "to", "format");
                 var lookup = await FindAsync(db, cl, ct);
                 Json.Print(io.Out, await MovementsReport.RunAsync(db, lookup, cl.Date("from"), cl.Date("to"), ct));
+                return 0;
+            }
+
+            case "meetings":
+            {
+                cl.Allow("db", "org", "year", "detail", "format");
+                var yearText = cl.Required("year");
+                if (!int.TryParse(yearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+                    || year is < 1930 or > 9998)
+                {
+                    throw new UsageException($"--year: năm \"{yearText}\" không hợp lệ.");
+                }
+
+                var lookup = await FindAsync(db, cl, ct);
+                var report = await ComplianceReport.RunAsync(db, lookup, year, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime), ct: ct);
+                Json.Print(io.Out, cl.Has("detail") ? report : report.Summary());
                 return 0;
             }
 

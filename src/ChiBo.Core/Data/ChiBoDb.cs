@@ -4,6 +4,7 @@ using ChiBo.Audit;
 using ChiBo.Admission;
 using ChiBo.Fees;
 using ChiBo.Transfers;
+using ChiBo.Meetings;
 using ChiBo.Members;
 using ChiBo.Organizations;
 using ChiBo.Provinces;
@@ -30,6 +31,9 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<PartyTransfer> PartyTransfers => Set<PartyTransfer>();
     public DbSet<BadgeAward> BadgeAwards => Set<BadgeAward>();
     public DbSet<FeePayment> FeePayments => Set<FeePayment>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingAttendance> MeetingAttendances => Set<MeetingAttendance>();
+    public DbSet<MemberTask> MemberTasks => Set<MemberTask>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -68,6 +72,8 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
         (typeof(OrganizationPeriod), nameof(OrganizationPeriod.Path)),
         (typeof(MemberPeriod), nameof(MemberPeriod.CellPath)),
         (typeof(MemberEvent), nameof(MemberEvent.CellPath)),
+        (typeof(Meeting), nameof(Meeting.CellPath)),
+        (typeof(MemberTask), nameof(MemberTask.CellPath)),
     ];
 
     /// <summary>snake_case tables and columns, so hand-written SQL reads the same on both providers.</summary>

@@ -531,6 +531,269 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     b.ToTable("fee_payments");
                 });
 
+            modelBuilder.Entity("ChiBo.Meetings.Meeting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("agenda");
+
+                    b.Property<string>("AttendingCommitteeMember")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attending_committee_member");
+
+                    b.Property<int?>("AttendingCommitteeMemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("attending_committee_member_id");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_id");
+
+                    b.Property<string>("CellPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cell_path")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Documents")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("documents");
+
+                    b.Property<int>("ExcusedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("excused_count");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("minutes");
+
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("online_link");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("place");
+
+                    b.Property<int>("PresentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("present_count");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("RatingDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rating_details");
+
+                    b.Property<decimal?>("RatingScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("rating_score");
+
+                    b.Property<string>("Resolutions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("resolutions");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("UnexcusedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("unexcused_count");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("AttendingCommitteeMemberId")
+                        .HasDatabaseName("ix_meetings_attending_committee_member_id");
+
+                    b.HasIndex("CellId", "Date")
+                        .HasDatabaseName("ix_meetings_cell_id_date");
+
+                    b.HasIndex("ProvinceId", "CellPath", "Date", "CellId", "Kind", "Status", "Rating", "PresentCount", "ExcusedCount", "UnexcusedCount")
+                        .HasDatabaseName("ix_meetings_compliance");
+
+                    b.ToTable("meetings");
+                });
+
+            modelBuilder.Entity("ChiBo.Meetings.MeetingAttendance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("Presence")
+                        .HasColumnType("integer")
+                        .HasColumnName("presence");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_attendances");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_meeting_attendances_member_id");
+
+                    b.HasIndex("MeetingId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_attendances_unexcused")
+                        .HasFilter("presence = 3");
+
+                    b.ToTable("meeting_attendances");
+                });
+
+            modelBuilder.Entity("ChiBo.Meetings.MemberTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assigned_on");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_id");
+
+                    b.Property<string>("CellPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cell_path")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("result");
+
+                    b.Property<DateOnly?>("ResultOn")
+                        .HasColumnType("date")
+                        .HasColumnName("result_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_tasks");
+
+                    b.HasIndex("CellId")
+                        .HasDatabaseName("ix_member_tasks_cell_id");
+
+                    b.HasIndex("MemberId", "Year")
+                        .HasDatabaseName("ix_member_tasks_member_id_year");
+
+                    b.HasIndex("ProvinceId", "Year", "CellPath", "CellId", "MemberId")
+                        .HasDatabaseName("ix_member_tasks_province_id_year_cell_path_cell_id_member_id");
+
+                    b.ToTable("member_tasks");
+                });
+
             modelBuilder.Entity("ChiBo.Members.BadgeAward", b =>
                 {
                     b.Property<int>("Id")
@@ -934,6 +1197,9 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_member_periods_province_id_cell_path_valid_from_valid_to");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProvinceId", "CellPath", "ValidFrom", "ValidTo"), new[] { "OfficialOn", "Exempted", "Gender", "BirthDate", "Minority", "Religious", "GeneralEducation", "Professional", "PoliticalTheory", "Enterprise", "YouthUnion", "Retired" });
+
+                    b.HasIndex("ProvinceId", "CellPath", "CellId", "MemberId", "ValidFrom", "ValidTo", "Exempted")
+                        .HasDatabaseName("ix_member_periods_cell_roll");
 
                     b.ToTable("member_periods");
                 });
@@ -1340,6 +1606,56 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_fee_payments_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Meetings.Meeting", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AttendingCommitteeMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meetings_members_attending_committee_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_organizations_cell_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Meetings.MeetingAttendance", b =>
+                {
+                    b.HasOne("ChiBo.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_attendances_meetings_meeting_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_attendances_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Meetings.MemberTask", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_tasks_organizations_cell_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_tasks_members_member_id");
                 });
 
             modelBuilder.Entity("ChiBo.Members.BadgeAward", b =>

@@ -513,6 +513,261 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.ToTable("fee_payments");
                 });
 
+            modelBuilder.Entity("ChiBo.Meetings.Meeting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agenda");
+
+                    b.Property<string>("AttendingCommitteeMember")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attending_committee_member");
+
+                    b.Property<int?>("AttendingCommitteeMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attending_committee_member_id");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cell_id");
+
+                    b.Property<string>("CellPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cell_path");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Documents")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("documents");
+
+                    b.Property<int>("ExcusedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("excused_count");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("minutes");
+
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("online_link");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<int>("PresentCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("present_count");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("RatingDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rating_details");
+
+                    b.Property<decimal?>("RatingScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rating_score");
+
+                    b.Property<string>("Resolutions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolutions");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("UnexcusedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unexcused_count");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("AttendingCommitteeMemberId")
+                        .HasDatabaseName("ix_meetings_attending_committee_member_id");
+
+                    b.HasIndex("CellId", "Date")
+                        .HasDatabaseName("ix_meetings_cell_id_date");
+
+                    b.HasIndex("ProvinceId", "CellPath", "Date", "CellId", "Kind", "Status", "Rating", "PresentCount", "ExcusedCount", "UnexcusedCount")
+                        .HasDatabaseName("ix_meetings_compliance");
+
+                    b.ToTable("meetings");
+                });
+
+            modelBuilder.Entity("ChiBo.Meetings.MeetingAttendance", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("Presence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("presence");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_attendances");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_meeting_attendances_member_id");
+
+                    b.HasIndex("MeetingId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_attendances_unexcused")
+                        .HasFilter("presence = 3");
+
+                    b.ToTable("meeting_attendances");
+                });
+
+            modelBuilder.Entity("ChiBo.Meetings.MemberTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_on");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cell_id");
+
+                    b.Property<string>("CellPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cell_path");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result");
+
+                    b.Property<DateOnly?>("ResultOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_tasks");
+
+                    b.HasIndex("CellId")
+                        .HasDatabaseName("ix_member_tasks_cell_id");
+
+                    b.HasIndex("MemberId", "Year")
+                        .HasDatabaseName("ix_member_tasks_member_id_year");
+
+                    b.HasIndex("ProvinceId", "Year", "CellPath", "CellId", "MemberId")
+                        .HasDatabaseName("ix_member_tasks_province_id_year_cell_path_cell_id_member_id");
+
+                    b.ToTable("member_tasks");
+                });
+
             modelBuilder.Entity("ChiBo.Members.BadgeAward", b =>
                 {
                     b.Property<int>("Id")
@@ -898,6 +1153,9 @@ namespace ChiBo.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProvinceId", "CellPath", "ValidFrom", "ValidTo")
                         .HasDatabaseName("ix_member_periods_province_id_cell_path_valid_from_valid_to");
+
+                    b.HasIndex("ProvinceId", "CellPath", "CellId", "MemberId", "ValidFrom", "ValidTo", "Exempted")
+                        .HasDatabaseName("ix_member_periods_cell_roll");
 
                     b.ToTable("member_periods");
                 });
@@ -1292,6 +1550,56 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_fee_payments_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Meetings.Meeting", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AttendingCommitteeMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_meetings_members_attending_committee_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_organizations_cell_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Meetings.MeetingAttendance", b =>
+                {
+                    b.HasOne("ChiBo.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_attendances_meetings_meeting_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_attendances_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Meetings.MemberTask", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_tasks_organizations_cell_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_tasks_members_member_id");
                 });
 
             modelBuilder.Entity("ChiBo.Members.BadgeAward", b =>

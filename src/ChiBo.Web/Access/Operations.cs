@@ -34,6 +34,12 @@ internal sealed class OperationHandler(IHttpContextAccessor http) : Authorizatio
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationRequirement requirement)
     {
+        // A check on a subtree is the resource handler's alone: "somewhere" must not answer "here".
+        if (context.Resource is ChiBo.Organizations.Subtree)
+        {
+            return;
+        }
+
         if (http.HttpContext is { } ctx && (await ctx.ScopeAsync()).Can(requirement.Operation))
         {
             context.Succeed(requirement);

@@ -65,7 +65,16 @@ public static class ExcelEndpoints
             return Reports.ReportsApi.OrgNotFound(org);
         }
 
-        var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.FirstOrDefault() : null;
+        IFormFile? file = null;
+        try
+        {
+            file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.FirstOrDefault() : null;
+        }
+        catch (InvalidDataException)
+        {
+            // A malformed multipart body: answered below as "no file", not as a server error.
+        }
+
         if (file is null || file.Length == 0)
         {
             return TypedResults.BadRequest(new ImportErrors([new ImportError(0, "", "Chưa chọn tệp Excel (.xlsx) để nhập.")]));

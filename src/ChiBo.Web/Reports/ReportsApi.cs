@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChiBo.Access;
 using ChiBo.Data;
+using ChiBo.Meetings;
 using ChiBo.Web.Access;
 using ChiBo.Organizations;
 using ChiBo.Reports;
@@ -16,6 +17,7 @@ public static class ReportsApi
         group.MapGet("/member-structure", MemberStructureAsync).Requires(Operation.ReportsRead);
         group.MapGet("/org-structure", OrgStructureAsync).Requires(Operation.ReportsRead);
         group.MapGet("/movements", MovementsAsync).Requires(Operation.ReportsRead);
+        group.MapGet("/meetings", MeetingsAsync).Requires(Operation.ReportsRead);
     }
 
     private static async Task<Results<Ok<MemberStructure>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> MemberStructureAsync(
@@ -69,6 +71,28 @@ public static class ReportsApi
 
         var lookup = await http.FindAsync(db, org, Operation.ReportsRead);
         return lookup.Found ? TypedResults.Ok(await MovementsReport.RunAsync(db, lookup, start, end, ct)) : OrgNotFound(org);
+    }
+
+    /// <summary>Cell-life compliance (Chỉ thị 50-CT/TW) of a subtree for a year; <c>detail=true</c> adds the per-cell rows.</summary>
+    private static async Task<Results<Ok<MeetingCompliance>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> MeetingsAsync(
+        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? year, bool? detail, CancellationToken ct)
+    {
+        var today = Today(clock);
+        var y = today.Year;
+        if (!string.IsNullOrWhiteSpace(year)
+            && (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out y) || y is < 1930 or > 9998))
+        {
+            return Problem("year", $"Năm \"{year}\" không hợp lệ.");
+        }
+
+        var lookup = await http.FindAsync(db, org, Operation.ReportsRead);
+        if (!lookup.Found)
+        {
+            return OrgNotFound(org);
+        }
+
+        var report = await ComplianceReport.RunAsync(db, lookup, y, today, ct: ct);
+        return TypedResults.Ok(detail == true ? report : report.Summary());
     }
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

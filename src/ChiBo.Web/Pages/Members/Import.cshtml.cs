@@ -23,9 +23,9 @@ public sealed class ImportModel(ChiBoDb db, TimeProvider clock) : PageModel
 
     public string? Problem { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>The form, for an organization the caller may write to; any other is not found.</summary>
+    public async Task<IActionResult> OnGetAsync() =>
+        (await HttpContext.FindAsync(db, Org, Operation.MembersWrite)).Found ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

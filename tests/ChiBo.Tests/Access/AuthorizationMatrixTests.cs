@@ -1,0 +1,266 @@
+using System.Net;
+using System.Net.Http.Json;
+using ChiBo.Access;
+using ChiBo.Admission;
+using ChiBo.Members;
+using ChiBo.Tests.Infrastructure;
+using ChiBo.Transfers;
+using ChiBo.Web.Access;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChiBo.Tests.Access;
+
+/// <summary>
+/// Every endpoint of the route table × every role × a target inside and outside the role's
+/// subtree, checked against <see cref="AccessTable"/>. An endpoint that declares no operation,
+/// or has no sample request below, fails the first test: a new endpoint is covered or refused.
+/// </summary>
+public sealed class AuthorizationMatrixTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>What a sample request acts on; {org}, {member}, {candidate}, {transfer} and {cell} are filled per target.</summary>
+    private sealed record Sample(string Url, Func<Target, object?>? Body = null, bool Targeted = true);
+
+    /// <summary>The things a request may name, all in one province.</summary>
+    private sealed record Target(string Org, int Member, int Candidate, int Transfer, int IncomingTransfer, int Cell, int MemberVersion);
+
+    private static readonly DateOnly Day = new(2026, 6, 1);
+
+    private static int _serial = 500;
+
+    private static MemberProfile Profile()
+    {
+        var born = new DateOnly(1995, 4, 2);
+        return new() { FullName = "Lý Thị Mẫu", Gender = Gender.Female, BirthDate = born, Cccd = Cccd.Compose(89, born, Gender.Female, Interlocked.Increment(ref _serial)) };
+    }
+
+    /// <summary>Keyed by "METHOD route pattern" as the route table spells it.</summary>
+    private static readonly Dictionary<string, Sample> Samples = new(StringComparer.Ordinal)
+    {
+        ["POST /api/auth/login"] = new("/api/auth/login", _ => new { username = "x", password = "y" }, Targeted: false),
+        ["POST /api/auth/logout"] = new("/api/auth/logout", Targeted: false),
+        ["GET /api/auth/me"] = new("/api/auth/me", Targeted: false),
+        ["GET /api/reports/member-structure"] = new("/api/reports/member-structure?org={org}&asOf=2026-01-01"),
+        ["GET /api/reports/org-structure"] = new("/api/reports/org-structure?org={org}&asOf=2026-01-01"),
+        ["GET /api/reports/movements"] = new("/api/reports/movements?org={org}&from=2025-01-01&to=2025-12-31"),
+        ["GET /api/reports/meetings"] = new("/api/reports/meetings?org={org}&year=2025"),
+        ["GET /api/audit/"] = new("/api/audit/?org={org}"),
+        ["GET /api/members/template.xlsx"] = new("/api/members/template.xlsx", Targeted: false),
+        ["GET /api/members/export.xlsx"] = new("/api/members/export.xlsx?org={org}"),
+        ["POST /api/members/import"] = new("/api/members/import?org={org}"),
+        ["GET /api/orgs/{code}"] = new("/api/orgs/{org}"),
+        ["GET /api/members/"] = new("/api/members/?org={org}"),
+        ["GET /api/members/{id:int}"] = new("/api/members/{member}"),
+        ["GET /api/members/badges/due"] = new("/api/members/badges/due?org={org}"),
+        ["POST /api/members/{id:int}/badges"] = new("/api/members/{member}/badges", _ => new { years = 30, awardedOn = Day, early = false }),
+        ["GET /api/admission/candidates"] = new("/api/admission/candidates?org={org}"),
+        ["GET /api/admission/candidates/{id:int}"] = new("/api/admission/candidates/{candidate}"),
+        ["GET /api/admission/overdue"] = new("/api/admission/overdue?org={org}"),
+        ["GET /api/admission/pipeline"] = new("/api/admission/pipeline?org={org}"),
+        ["POST /api/admission/candidates"] = new("/api/admission/candidates", t => new { profile = Profile(), cellId = t.Cell, nominatedOn = Day }),
+        ["POST /api/admission/candidates/{id:int}/profile"] = new("/api/admission/candidates/{candidate}/profile", _ => new { version = 0, profile = Profile() }),
+        ["POST /api/admission/candidates/{id:int}/course"] = new("/api/admission/candidates/{candidate}/course", _ => new { version = 0, certificateNumber = "1", date = Day }),
+        ["POST /api/admission/candidates/{id:int}/application"] = new("/api/admission/candidates/{candidate}/application", _ => new { version = 0, applicationDate = Day, cvDate = Day }),
+        ["POST /api/admission/candidates/{id:int}/introduction"] = new("/api/admission/candidates/{candidate}/introduction", _ => new { version = 0, kind = 1, date = Day }),
+        ["POST /api/admission/candidates/{id:int}/verification"] = new("/api/admission/candidates/{candidate}/verification", _ => new { version = 0, date = Day }),
+        ["POST /api/admission/candidates/{id:int}/cell-resolution"] = new("/api/admission/candidates/{candidate}/cell-resolution", _ => new { version = 0, date = Day, votesFor = 1 }),
+        ["POST /api/admission/candidates/{id:int}/base-committee"] = new("/api/admission/candidates/{candidate}/base-committee", _ => new { version = 0, date = Day, agreed = true }),
+        ["POST /api/admission/candidates/{id:int}/decision"] = new("/api/admission/candidates/{candidate}/decision", _ => new { version = 0, number = "1", date = Day }),
+        ["POST /api/admission/candidates/{id:int}/ceremony"] = new("/api/admission/candidates/{candidate}/ceremony", _ => new { version = 0, date = Day }),
+        ["POST /api/admission/candidates/{id:int}/new-member-course"] = new("/api/admission/candidates/{candidate}/new-member-course", _ => new { version = 0, certificateNumber = "1", date = Day }),
+        ["POST /api/admission/candidates/{id:int}/recognition"] = new("/api/admission/candidates/{candidate}/recognition", _ => new { version = 0, date = Day, votesFor = 1, decisionNumber = "1", decisionDate = Day }),
+        ["POST /api/admission/candidates/{id:int}/stop"] = new("/api/admission/candidates/{candidate}/stop", _ => new { version = 0, date = Day, reason = "thử" }),
+        ["PUT /api/admission/targets/{org}/{year:int}"] = new("/api/admission/targets/{org}/2026", _ => new { target = Interlocked.Increment(ref _serial) }),
+        ["POST /api/fees/payments"] = new("/api/fees/payments", t => new { memberId = t.Member, year = 2026, month = 5, group = 1, basis = 5_000_000, paidOn = Day }),
+        ["GET /api/fees/arrears"] = new("/api/fees/arrears?org={org}&year=2026"),
+        ["GET /api/fees/collection"] = new("/api/fees/collection?org={org}&year=2026&month=5"),
+        ["POST /api/transfers/"] = new("/api/transfers/", t => new { memberId = t.Member, kind = 1, toCellId = t.Cell, letterNumber = "9", letterDate = Day }),
+        ["POST /api/transfers/{id:int}/confirm"] = new("/api/transfers/{incoming}/confirm", _ => new { version = 0, date = Day }),
+        ["POST /api/transfers/{id:int}/cancel"] = new("/api/transfers/{transfer}/cancel", _ => new { version = 0, date = Day, reason = "thử" }),
+        ["GET /api/transfers/{id:int}/letter"] = new("/api/transfers/{transfer}/letter"),
+        ["GET /api/transfers/overdue"] = new("/api/transfers/overdue?org={org}"),
+        ["POST /api/transfers/export"] = new("/api/transfers/export", t => new { memberId = t.Member, memberVersion = t.MemberVersion, destination = "Tỉnh khác", letterNumber = "9", letterDate = Day }),
+        ["POST /api/transfers/import"] = new("/api/transfers/import?cell={org}"),
+        ["GET /"] = new("/", Targeted: false),
+        ["GET /Index"] = new("/Index", Targeted: false),
+        ["GET /dang-vien"] = new("/dang-vien?org={org}"),
+        ["GET /dang-vien/{id:int}"] = new("/dang-vien/{member}"),
+        ["GET /Members/Import"] = new("/Members/Import?org={org}"),
+        ["GET /nhat-ky"] = new("/nhat-ky?org={org}"),
+        ["GET /tai-khoan"] = new("/tai-khoan", Targeted: false),
+        ["GET /dang-xuat"] = new("/dang-xuat", Targeted: false),
+        ["GET /khong-co-quyen"] = new("/khong-co-quyen", Targeted: false),
+        ["GET /dang-nhap"] = new("/dang-nhap", Targeted: false),
+        ["GET /to-chuc/{code?}"] = new("/to-chuc/{org}"),
+        ["GET /to-chuc/{code}/co-cau"] = new("/to-chuc/{org}/co-cau"),
+    };
+
+    private sealed record Endpoint(string Key, string? Operation, bool Public);
+
+    private static List<Endpoint> RouteTable(ChiBoApp app)
+    {
+        var list = new List<Endpoint>();
+        foreach (var e in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var methods = e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            var requires = e.Metadata.GetOrderedMetadata<RequiresAttribute>().LastOrDefault();
+            var isPublic = e.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            foreach (var method in methods)
+            {
+                list.Add(new Endpoint($"{method} /{e.RoutePattern.RawText!.TrimStart('/')}", requires?.Operation, isPublic));
+            }
+        }
+
+        return list;
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_DeclaresAnOperationOrIsPublic_AndHasASample()
+    {
+        await using var db = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        await using var app = new ChiBoApp(db);
+        _ = app.Server;
+        var endpoints = RouteTable(app);
+        endpoints.Count.ShouldBeGreaterThan(40);
+        endpoints.Where(e => e.Operation is null && !e.Public).Select(e => e.Key).ShouldBeEmpty("endpoints that declare no operation");
+        endpoints.Select(e => e.Key).Where(k => !Samples.ContainsKey(k)).ShouldBeEmpty("endpoints without a sample request in this test");
+        Samples.Keys.Where(k => endpoints.All(e => e.Key != k)).ShouldBeEmpty("samples of endpoints that no longer exist");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EveryRole_GetsWhatTheAccessTableSays_InsideItsSubtree_AndNotFoundOutside(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var mine = await TestData.SeedAsync(db, "T");
+        await using var other = await TestData.SeedAsync(db, "U", "Khác");
+        var clock = TestClock.On(TestData.Today);
+        var inside = await TargetAsync(db, mine, clock);
+        var outside = await TargetAsync(db, other, clock);
+        await using var app = new ChiBoApp(db, clock);
+        _ = app.Server;
+        var endpoints = RouteTable(app).Where(e => !e.Public && e.Operation is not null).ToList();
+
+        (Role Role, string Org, int? Member)[] accounts =
+        [
+            (Role.Admin, "root", null),
+            (Role.ProvinceBoard, mine.Province.Code, null),
+            (Role.Inspection, mine.Province.Code, null),
+            (Role.SuperiorCommittee, mine.Commune.Code, null),
+            (Role.BaseCommittee, mine.BaseCommittee.Code, null),
+            (Role.CellCommittee, mine.CellOne.Code, null),
+            (Role.Member, mine.CellOne.Code, mine.An.Id),
+        ];
+        var wrong = new List<string>();
+        var writesAudited = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (role, org, member) in accounts)
+        {
+            using var client = await app.SignedInAsync(Roles.NameOf(role), org, member);
+            foreach (var endpoint in endpoints)
+            {
+                if (endpoint.Key is "POST /api/auth/logout")
+                {
+                    continue; // ends the session the rest of the loop needs; covered by SignInTests
+                }
+
+                var sample = Samples[endpoint.Key];
+                var allowed = AccessTable.Allows(role, endpoint.Operation!);
+                var isWrite = !endpoint.Key.StartsWith("GET ", StringComparison.Ordinal);
+                var linesBefore = isWrite ? await AuditLinesAsync(db) : 0;
+                var status = await SendAsync(client, endpoint.Key, sample, inside);
+                if (isWrite && (int)status.Item1 is >= 200 and < 300)
+                {
+                    // Audit completeness: a write that succeeded left its lines.
+                    writesAudited.Add(endpoint.Key);
+                    if (await AuditLinesAsync(db) <= linesBefore)
+                    {
+                        wrong.Add($"{Roles.NameOf(role)} {endpoint.Key}: succeeded without an audit line");
+                    }
+                }
+
+                var expected = allowed ? "permitted" : "denied";
+                if (Outcome(status) != expected)
+                {
+                    wrong.Add($"{Roles.NameOf(role)} {endpoint.Key} inside: {status}, expected {expected}");
+                }
+
+                if (sample.Targeted && role != Role.Admin)
+                {
+                    var outStatus = await SendAsync(client, endpoint.Key, sample, outside);
+                    var outExpected = allowed ? "not found" : "denied";
+                    if (Outcome(outStatus) != outExpected)
+                    {
+                        wrong.Add($"{Roles.NameOf(role)} {endpoint.Key} outside: {outStatus}, expected {outExpected}");
+                    }
+                }
+            }
+        }
+
+        wrong.ShouldBeEmpty();
+        writesAudited.ShouldNotBeEmpty();
+        TestContext.Current.SendDiagnosticMessage("Writes that succeeded and were audited: " + string.Join(", ", writesAudited.Order(StringComparer.Ordinal)));
+    }
+
+    private static async Task<int> AuditLinesAsync(TestDatabase database)
+    {
+        await using var db = database.Context();
+        return db.AuditEntries.Count();
+    }
+
+    /// <summary>A page denied redirects to /khong-co-quyen; an API answers 403. Any other answer but 404 means the check let it through.</summary>
+    private static string Outcome((HttpStatusCode Code, string? Location) r) => r switch
+    {
+        (HttpStatusCode.Forbidden, _) => "denied",
+        (HttpStatusCode.Redirect, { } l) when l.Contains("/khong-co-quyen", StringComparison.Ordinal) => "denied",
+        (HttpStatusCode.Unauthorized, _) => "signed out",
+        (HttpStatusCode.Redirect, { } l) when l.Contains("/dang-nhap", StringComparison.Ordinal) => "signed out",
+        (HttpStatusCode.NotFound, _) => "not found",
+        ({ } c, _) when (int)c >= 500 => "error",
+        _ => "permitted",
+    };
+
+    private static async Task<(HttpStatusCode, string?)> SendAsync(HttpClient client, string key, Sample sample, Target t)
+    {
+        var url = sample.Url.Replace("{org}", t.Org, StringComparison.Ordinal)
+            .Replace("{member}", t.Member.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{candidate}", t.Candidate.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{transfer}", t.Transfer.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{incoming}", t.IncomingTransfer.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var method = new HttpMethod(key[..key.IndexOf(' ', StringComparison.Ordinal)]);
+        using var request = new HttpRequestMessage(method, url);
+        if (sample.Body?.Invoke(t) is { } body)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+        else if (method != HttpMethod.Get)
+        {
+            request.Content = new MultipartFormDataContent();
+        }
+
+        using var response = await client.SendAsync(request, Ct);
+        return (response.StatusCode, response.Headers.Location?.ToString());
+    }
+
+    /// <summary>
+    /// A candidate in the province's first cell and two pending transfers, one out of it and one
+    /// into it (confirming is the receiving cell's act), so that routes naming them find something.
+    /// </summary>
+    private static async Task<Target> TargetAsync(TestDatabase database, TestData data, TimeProvider clock)
+    {
+        await using var db = database.Context();
+        var candidate = await new AdmissionCommands(db, clock, "test").NominateAsync(
+            new CandidateNomination(Profile() with { FullName = "Quần Chúng " + data.Province.Code }, data.CellOne.Id, new DateOnly(2026, 1, 5)), Ct);
+        var transfer = await new TransferCommands(db, clock, "test").IssueAsync(
+            new TransferIssue(data.An.Id, TransferKind.Official, data.CellTwo.Id, "1-GGT/" + data.Province.Code, new DateOnly(2026, 6, 1)), Ct);
+        await data.AddMembersAsync(data.CellTwo, 1);
+        var arriving = db.Members.Where(m => m.CellId == data.CellTwo.Id && m.Status == MemberStatus.Official).OrderByDescending(m => m.Id).First();
+        var incoming = await new TransferCommands(db, clock, "test").IssueAsync(
+            new TransferIssue(arriving.Id, TransferKind.Official, data.CellOne.Id, "2-GGT/" + data.Province.Code, new DateOnly(2026, 6, 1)), Ct);
+        var version = db.Members.Single(m => m.Id == data.An.Id).Version;
+        return new Target(data.CellOne.Code, data.An.Id, candidate.Id, transfer.Id, incoming.Id, data.CellOne.Id, version);
+    }
+}
