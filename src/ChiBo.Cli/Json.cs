@@ -9,7 +9,7 @@ internal static class Json
     /// <summary>The same shape as the web API: camelCase, Vietnamese letters unescaped.</summary>
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
     };
 

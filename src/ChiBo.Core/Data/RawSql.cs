@@ -25,13 +25,17 @@ public sealed class RawSql(ChiBoDb db)
 
     /// <summary>The year of a date column as an integer.</summary>
     public string YearOf(string column) => IsPostgres
-        ? $"CAST(EXTRACT(YEAR FROM {column}) AS integer)"
+        ? $"CAST(date_part('year', {column}) AS integer)"
         : $"CAST(substr({column}, 1, 4) AS integer)";
 
-    /// <summary>"MM-dd" of a date column, comparable as text.</summary>
-    public string MonthDayOf(string column) => IsPostgres
-        ? $"to_char({column}, 'MM-DD')"
-        : $"substr({column}, 6, 5)";
+    /// <summary>
+    /// True where the day and month of a date column fall after those of <paramref name="date"/>
+    /// (the birthday is still ahead that year). Plain arithmetic on PostgreSQL (to_char per row
+    /// cost a third of the structure report); a text compare of "MM-dd" on SQLite, which stores dates as text.
+    /// </summary>
+    public string MonthDayAfter(string column, DateOnly date) => IsPostgres
+        ? $"(date_part('month', {column}) * 100 + date_part('day', {column})) > {Param(date.Month * 100 + date.Day)}"
+        : $"substr({column}, 6, 5) > {Param(date.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture))}";
 
     public async Task<T> QueryAsync<T>(string sql, Func<DbDataReader, Task<T>> read, CancellationToken ct)
     {

@@ -34,8 +34,7 @@ internal sealed class MemberPeriodConfiguration : IEntityTypeConfiguration<Membe
     public void Configure(EntityTypeBuilder<MemberPeriod> b)
     {
         b.Property(p => p.CellPath).HasMaxLength(200);
-        // valid_to in the key: "valid on D" is decided from the index alone, without reading rows.
-        b.HasIndex(p => new { p.ProvinceId, p.CellPath, p.ValidFrom, p.ValidTo });
+        // The subtree index is per provider (ChiBoDb): covering on both, in the form each supports.
         b.HasIndex(p => new { p.MemberId, p.ValidFrom });
         b.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -26,11 +26,12 @@ public static class MemberStructureReport
         var columns = new List<(string Dimension, string Category)>();
         var select = new StringBuilder("SELECT count(*), ");
         select.Append("COALESCE(sum(").Append(sql.Param(asOf.Year)).Append(" - ").Append(sql.YearOf("birth_date")).Append("), 0), ");
-        select.Append("count(*) FILTER (WHERE ").Append(sql.MonthDayOf("birth_date")).Append(" > ")
-            .Append(sql.Param(asOf.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append(')');
+        select.Append("count(*) FILTER (WHERE ").Append(sql.MonthDayAfter("birth_date", asOf)).Append(')');
         foreach (var dimension in MemberDimensions.Fixed)
         {
-            foreach (var category in dimension.Categories)
+            // The categories of a dimension cover every value exactly once, so the remainder
+            // category is the total less the others: one condition fewer per row to evaluate.
+            foreach (var category in dimension.Categories.Where(c => c.Name != dimension.Remainder))
             {
                 select.Append(", count(*) FILTER (WHERE ").Append(category.Sql.Replace("{d}", d, StringComparison.Ordinal)).Append(')');
                 columns.Add((dimension.Name, category.Name));
@@ -71,6 +72,13 @@ public static class MemberStructureReport
 
                 ((Dictionary<string, int>)counts)[category] =
                     Convert.ToInt32(reader.GetValue(i + 3), System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            foreach (var dimension in MemberDimensions.Fixed)
+            {
+                var counts = (Dictionary<string, int>)dimensions[dimension.Name];
+                counts[dimension.Remainder] = total - counts.Values.Sum();
+                dimensions[dimension.Name] = dimension.Categories.ToDictionary(c => c.Name, c => counts[c.Name]);
             }
 
             var meanAge = total == 0 ? 0m : decimal.Round((decimal)(yearSum - birthdayAhead) / total, 2);

@@ -1151,11 +1151,11 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.HasIndex("MemberId", "ValidFrom")
                         .HasDatabaseName("ix_member_periods_member_id_valid_from");
 
-                    b.HasIndex("ProvinceId", "CellPath", "ValidFrom", "ValidTo")
-                        .HasDatabaseName("ix_member_periods_province_id_cell_path_valid_from_valid_to");
-
                     b.HasIndex("ProvinceId", "CellPath", "CellId", "MemberId", "ValidFrom", "ValidTo", "Exempted")
                         .HasDatabaseName("ix_member_periods_cell_roll");
+
+                    b.HasIndex(new[] { "ProvinceId", "CellPath", "ValidFrom", "ValidTo", "OfficialOn", "Exempted", "Gender", "BirthDate", "Minority", "Religious", "GeneralEducation", "Professional", "PoliticalTheory", "Enterprise", "YouthUnion", "Retired" }, "ix_member_periods_as_of")
+                        .HasDatabaseName("ix_member_periods_as_of");
 
                     b.ToTable("member_periods");
                 });
