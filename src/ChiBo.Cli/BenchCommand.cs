@@ -94,7 +94,7 @@ internal static class BenchCommand
                    count(*) FILTER (WHERE official_on <= {d}),
                    count(*) FILTER (WHERE exempted), count(*) FILTER (WHERE retired),
                    count(*) FILTER (WHERE enterprise)
-            FROM member_periods
+            FROM member_periods{sql.IndexedBy(MemberStructureReport.AsOfIndex)}
             WHERE valid_from <= {d} AND valid_to > {d} AND {sql.SubtreePredicate(subtree, "cell_path", "province_id")}
             """;
         return sql.QueryAsync(text, async r =>

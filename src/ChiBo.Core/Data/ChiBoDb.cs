@@ -71,7 +71,7 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
                 p.ProvinceId, p.CellPath, p.ValidFrom, p.ValidTo, p.OfficialOn, p.Exempted, p.Gender, p.BirthDate,
                 p.Minority, p.Religious, p.GeneralEducation, p.Professional, p.PoliticalTheory, p.Enterprise,
                 p.YouthUnion, p.Retired,
-            }, "ix_member_periods_as_of");
+            }, Reports.MemberStructureReport.AsOfIndex);
         }
 
         UseSnakeCaseNames(modelBuilder);

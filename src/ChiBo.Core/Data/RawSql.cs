@@ -23,6 +23,12 @@ public sealed class RawSql(ChiBoDb db)
         return name;
     }
 
+    /// <summary>
+    /// Names the index SQLite must use: with several indexes starting (province_id, cell_path) its
+    /// planner may pick one that covers a bare count but not the report's columns. PostgreSQL chooses well.
+    /// </summary>
+    public string IndexedBy(string index) => IsPostgres ? "" : $" INDEXED BY {index}";
+
     /// <summary>The year of a date column as an integer.</summary>
     public string YearOf(string column) => IsPostgres
         ? $"CAST(date_part('year', {column}) AS integer)"

@@ -396,7 +396,10 @@ public static class BulkWriter
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(ct);
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "ANALYZE";
+        // On SQLite, also fold the write-ahead log of the bulk load into the file: left behind
+        // (the web app keeps the file open, so it is never checkpointed), every read had to
+        // consult ~100 MB of log and the province report took 145 ms instead of 95 ms.
+        cmd.CommandText = target.Provider == DatabaseProvider.Sqlite ? "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);" : "ANALYZE";
         cmd.CommandTimeout = 600;
         await cmd.ExecuteNonQueryAsync(ct);
     }

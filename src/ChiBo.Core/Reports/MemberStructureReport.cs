@@ -17,6 +17,9 @@ public sealed record MemberStructure(
 /// </summary>
 public static class MemberStructureReport
 {
+    /// <summary>The covering index of the SQLite model (ChiBoDb) that makes this report an index-only scan.</summary>
+    public const string AsOfIndex = "ix_member_periods_as_of";
+
     public static async Task<MemberStructure> RunAsync(
         ChiBoDb db, OrgLookup org, DateOnly asOf, IReadOnlyList<AgeBand> bands, CancellationToken ct = default)
     {
@@ -51,7 +54,7 @@ public static class MemberStructureReport
         }
 
         var where = subtree is { } s ? sql.SubtreePredicate(s, "cell_path", "province_id") : "1=0";
-        select.Append(" FROM member_periods WHERE valid_from <= ").Append(d).Append(" AND valid_to > ").Append(d)
+        select.Append(" FROM member_periods").Append(sql.IndexedBy(AsOfIndex)).Append(" WHERE valid_from <= ").Append(d).Append(" AND valid_to > ").Append(d)
             .Append(" AND ").Append(where);
 
         return await sql.QueryAsync(select.ToString(), async reader =>
