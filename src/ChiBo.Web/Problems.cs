@@ -31,4 +31,19 @@ public static class Problems
         Title = "Không tìm thấy đảng viên",
         Detail = $"Không có đảng viên mã số {id.ToString(CultureInfo.InvariantCulture)} trong phạm vi được xem.",
     });
+
+    /// <summary>400 naming the field, for handlers with typed results.</summary>
+    public static BadRequest<ProblemDetails> Field(string field, string message) => TypedResults.BadRequest(new ProblemDetails
+    {
+        Title = "Dữ liệu không hợp lệ",
+        Detail = message,
+        Extensions = { ["field"] = field },
+    });
+
+    /// <summary>404 for an organization code, for handlers with typed results.</summary>
+    public static NotFound<ProblemDetails> NoOrg(string? code) => TypedResults.NotFound(new ProblemDetails
+    {
+        Title = "Không tìm thấy tổ chức",
+        Detail = $"Không có tổ chức đảng mã \"{code}\".",
+    });
 }

@@ -21,7 +21,7 @@ public static class RuleProblems
         }
         catch (RuleViolationException e)
         {
-            return Reports.ReportsApi.Problem(e.Field, e.Message);
+            return Problems.Field(e.Field, e.Message);
         }
     }
 

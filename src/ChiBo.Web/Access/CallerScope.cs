@@ -31,6 +31,9 @@ public static class CallerScope
         return scope;
     }
 
+    /// <summary>Who is acting, for commands' timelines and audit: the signed-in account.</summary>
+    public static string Actor(this HttpContext http) => http.User.Identity?.Name ?? "anonymous";
+
     /// <summary>Matches no organization: the view of a caller who holds the operation nowhere.</summary>
     public static readonly ChiBo.Organizations.Subtree Nothing = new(-1, "/0/");
 

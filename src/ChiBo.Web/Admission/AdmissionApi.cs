@@ -4,7 +4,6 @@ using ChiBo.Admission;
 using ChiBo.Data;
 using ChiBo.Members;
 using ChiBo.Organizations;
-using ChiBo.Web.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -128,7 +127,7 @@ public static class AdmissionApi
         await db.Candidates.AsNoTracking().Where(c => c.Id == r.RouteId()).Select(c => (int?)c.CellId).FirstOrDefaultAsync(ct);
 
     private static AdmissionCommands Commands(ChiBoDb db, TimeProvider clock, HttpContext http) =>
-        new(db, clock, Members.ExcelEndpoints.Actor(http));
+        new(db, clock, http.Actor());
 
     private static async Task<Results<Ok<Candidate>, NotFound<ProblemDetails>>> GetAsync(int id, ChiBoDb db, CancellationToken ct) =>
         await db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } c
@@ -139,21 +138,21 @@ public static class AdmissionApi
         HttpContext http, ChiBoDb db, string? org, CandidateStep? step, CancellationToken ct)
     {
         var lookup = await http.FindAsync(db, org, Operation.MembersRead);
-        return lookup.Found ? TypedResults.Ok(await AdmissionQueries.ListAsync(db, lookup.Subtree, step, ct)) : ReportsApi.OrgNotFound(org);
+        return lookup.Found ? TypedResults.Ok(await AdmissionQueries.ListAsync(db, lookup.Subtree, step, ct)) : Problems.NoOrg(org);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<OverdueCandidate>>, NotFound<ProblemDetails>>> OverdueAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, CancellationToken ct)
     {
         var lookup = await http.FindAsync(db, org, Operation.MembersRead);
-        return lookup.Found ? TypedResults.Ok(await AdmissionQueries.OverdueAsync(db, lookup.Subtree, Today(clock), ct)) : ReportsApi.OrgNotFound(org);
+        return lookup.Found ? TypedResults.Ok(await AdmissionQueries.OverdueAsync(db, lookup.Subtree, Today(clock), ct)) : Problems.NoOrg(org);
     }
 
     private static async Task<Results<Ok<AdmissionPipeline>, NotFound<ProblemDetails>>> PipelineAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, CancellationToken ct)
     {
         var lookup = await http.FindAsync(db, org, Operation.MembersRead);
-        return lookup.Found ? TypedResults.Ok(await AdmissionQueries.PipelineAsync(db, lookup, Today(clock), ct)) : ReportsApi.OrgNotFound(org);
+        return lookup.Found ? TypedResults.Ok(await AdmissionQueries.PipelineAsync(db, lookup, Today(clock), ct)) : Problems.NoOrg(org);
     }
 
     private static async Task<Results<Ok<TargetRequest>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>>> SetTargetAsync(
@@ -162,7 +161,7 @@ public static class AdmissionApi
         var lookup = await http.FindAsync(db, org, Operation.MembersWrite);
         if (lookup.Organization is not { } o)
         {
-            return ReportsApi.OrgNotFound(org);
+            return Problems.NoOrg(org);
         }
 
         var result = await RunAsync(async () =>

@@ -21,7 +21,7 @@ public static class AuditApi
             var lookup = await http.FindAsync(db, org, Operation.AuditRead);
             if (lookup.Organization is not { } found)
             {
-                return Reports.ReportsApi.OrgNotFound(org);
+                return Problems.NoOrg(org);
             }
 
             orgId = found.Id;

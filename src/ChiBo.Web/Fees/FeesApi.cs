@@ -4,7 +4,6 @@ using ChiBo.Access;
 using ChiBo.Data;
 using ChiBo.Fees;
 using ChiBo.Organizations;
-using ChiBo.Web.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using static ChiBo.Web.RuleProblems;
@@ -18,7 +17,7 @@ public static class FeesApi
     {
         // On the member's cell
         group.MapPost("/payments", (FeePaymentInput r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => FeeLedger.RecordAsync(db, clock, Members.ExcelEndpoints.Actor(http), r, ct)))
+            RunAsync(() => FeeLedger.RecordAsync(db, clock, http.Actor(), r, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, (r, db, ct) => CellScopeFilter.CellOfMemberAsync(db, r.Body<FeePaymentInput>().MemberId, ct));
 
@@ -35,11 +34,11 @@ public static class FeesApi
         var (y, m) = (year ?? last.Year, through ?? (year is null || year == last.Year ? last.Month : 12));
         if (m is < 1 or > 12)
         {
-            return ReportsApi.Problem("through", "Tháng phải từ 1 đến 12.");
+            return Problems.Field("through", "Tháng phải từ 1 đến 12.");
         }
 
         var lookup = await http.FindAsync(db, org, Operation.MembersRead);
-        return lookup.Found ? TypedResults.Ok(await FeeLedger.ArrearsAsync(db, lookup.Subtree, y, m, ct)) : ReportsApi.OrgNotFound(org);
+        return lookup.Found ? TypedResults.Ok(await FeeLedger.ArrearsAsync(db, lookup.Subtree, y, m, ct)) : Problems.NoOrg(org);
     }
 
     private static async Task<Results<Ok<FeeCollection>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> CollectionAsync(
@@ -49,10 +48,10 @@ public static class FeesApi
         var (y, m) = (year ?? today.Year, month ?? today.Month);
         if (m is < 1 or > 12)
         {
-            return ReportsApi.Problem("month", "Tháng phải từ 1 đến 12.");
+            return Problems.Field("month", "Tháng phải từ 1 đến 12.");
         }
 
         var lookup = await http.FindAsync(db, org, Operation.MembersRead);
-        return lookup.Found ? TypedResults.Ok(await FeeLedger.CollectionAsync(db, lookup, y, m, ct)) : ReportsApi.OrgNotFound(org);
+        return lookup.Found ? TypedResults.Ok(await FeeLedger.CollectionAsync(db, lookup, y, m, ct)) : Problems.NoOrg(org);
     }
 }

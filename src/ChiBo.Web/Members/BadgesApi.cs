@@ -5,7 +5,6 @@ using System.Globalization;
 using ChiBo.Data;
 using ChiBo.Members;
 using ChiBo.Organizations;
-using ChiBo.Web.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using static ChiBo.Web.RuleProblems;
@@ -22,7 +21,7 @@ public static class BadgesApi
         group.MapGet("/badges/due", DueAsync).Requires(Operation.MembersRead);
 
         group.MapPost("/{id:int}/badges", (int id, BadgeAwardRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Badges.AwardAsync(db, clock, ExcelEndpoints.Actor(http), id, r.Years, r.AwardedOn, r.DecisionNumber, r.Early, ct)))
+            RunAsync(() => Badges.AwardAsync(db, clock, http.Actor(), id, r.Years, r.AwardedOn, r.DecisionNumber, r.Early, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, (r, db, ct) => CellScopeFilter.CellOfMemberAsync(db, r.RouteId(), ct));
     }
@@ -35,10 +34,10 @@ public static class BadgesApi
         if (!string.IsNullOrWhiteSpace(ceremony)
             && (!DateOnly.TryParseExact(ceremony, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on) || !PartyAgePolicy.IsCeremonyDay(on)))
         {
-            return ReportsApi.Problem("ceremony", $"\"{ceremony}\" không phải ngày trao Huy hiệu Đảng (3/2, 19/5, 2/9, 7/11) dạng yyyy-MM-dd.");
+            return Problems.Field("ceremony", $"\"{ceremony}\" không phải ngày trao Huy hiệu Đảng (3/2, 19/5, 2/9, 7/11) dạng yyyy-MM-dd.");
         }
 
         var lookup = await http.FindAsync(db, org, Operation.MembersRead);
-        return lookup.Found ? TypedResults.Ok(await Badges.DueAsync(db, lookup.Subtree, on, ct)) : ReportsApi.OrgNotFound(org);
+        return lookup.Found ? TypedResults.Ok(await Badges.DueAsync(db, lookup.Subtree, on, ct)) : Problems.NoOrg(org);
     }
 }

@@ -44,7 +44,7 @@ public static class ExcelEndpoints
         var lookup = await http.FindAsync(db, org, Operation.MembersExport);
         if (!lookup.Found)
         {
-            return Reports.ReportsApi.OrgNotFound(org);
+            return Problems.NoOrg(org);
         }
 
         using var buffer = new MemoryStream();
@@ -62,7 +62,7 @@ public static class ExcelEndpoints
         var lookup = await request.HttpContext.FindAsync(db, org, Operation.MembersWrite);
         if (!lookup.Found)
         {
-            return Reports.ReportsApi.OrgNotFound(org);
+            return Problems.NoOrg(org);
         }
 
         IFormFile? file = null;
@@ -80,7 +80,7 @@ public static class ExcelEndpoints
             return TypedResults.BadRequest(new ImportErrors([new ImportError(0, "", "Chưa chọn tệp Excel (.xlsx) để nhập.")]));
         }
 
-        var result = await RunImportAsync(db, clock, Actor(request.HttpContext), lookup.Subtree, file, ct);
+        var result = await RunImportAsync(db, clock, request.HttpContext.Actor(), lookup.Subtree, file, ct);
         return result.Succeeded
             ? TypedResults.Ok(new ImportSucceeded(result.Imported))
             : TypedResults.BadRequest(new ImportErrors(result.Errors));
@@ -99,7 +99,4 @@ public static class ExcelEndpoints
             return new ImportResult(0, [new ImportError(0, MemberSheet.ColumnOf(e.Field), e.Message)]);
         }
     }
-
-    /// <summary>Who is doing it: the signed-in account.</summary>
-    internal static string Actor(HttpContext http) => http.User.Identity?.Name ?? "anonymous";
 }

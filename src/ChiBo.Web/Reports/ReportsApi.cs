@@ -35,13 +35,13 @@ public static class ReportsApi
         }
         catch (FormatException e)
         {
-            return Problem("ageBands", e.Message);
+            return Problems.Field("ageBands", e.Message);
         }
 
         var lookup = await http.FindAsync(db, org, Operation.ReportsRead);
         if (!lookup.Found)
         {
-            return OrgNotFound(org);
+            return Problems.NoOrg(org);
         }
 
         return TypedResults.Ok(await MemberStructureReport.RunAsync(db, lookup, date, bands, ct));
@@ -56,7 +56,7 @@ public static class ReportsApi
         }
 
         var lookup = await http.FindAsync(db, org, Operation.ReportsRead);
-        return lookup.Found ? TypedResults.Ok(await OrgStructureReport.RunAsync(db, lookup, date, ct)) : OrgNotFound(org);
+        return lookup.Found ? TypedResults.Ok(await OrgStructureReport.RunAsync(db, lookup, date, ct)) : Problems.NoOrg(org);
     }
 
     private static async Task<Results<Ok<Movements>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> MovementsAsync(
@@ -70,7 +70,7 @@ public static class ReportsApi
         }
 
         var lookup = await http.FindAsync(db, org, Operation.ReportsRead);
-        return lookup.Found ? TypedResults.Ok(await MovementsReport.RunAsync(db, lookup, start, end, ct)) : OrgNotFound(org);
+        return lookup.Found ? TypedResults.Ok(await MovementsReport.RunAsync(db, lookup, start, end, ct)) : Problems.NoOrg(org);
     }
 
     /// <summary>Cell-life compliance (Chỉ thị 50-CT/TW) of a subtree for a year; <c>detail=true</c> adds the per-cell rows.</summary>
@@ -82,13 +82,13 @@ public static class ReportsApi
         if (!string.IsNullOrWhiteSpace(year)
             && (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out y) || y is < 1930 or > 9998))
         {
-            return Problem("year", $"Năm \"{year}\" không hợp lệ.");
+            return Problems.Field("year", $"Năm \"{year}\" không hợp lệ.");
         }
 
         var lookup = await http.FindAsync(db, org, Operation.ReportsRead);
         if (!lookup.Found)
         {
-            return OrgNotFound(org);
+            return Problems.NoOrg(org);
         }
 
         var report = await ComplianceReport.RunAsync(db, lookup, y, today, ct: ct);
@@ -111,20 +111,8 @@ public static class ReportsApi
             return true;
         }
 
-        bad = Problem(field, $"Ngày \"{text}\" không hợp lệ: cần dạng yyyy-MM-dd.");
+        bad = Problems.Field(field, $"Ngày \"{text}\" không hợp lệ: cần dạng yyyy-MM-dd.");
         return false;
     }
 
-    internal static BadRequest<ProblemDetails> Problem(string field, string message) => TypedResults.BadRequest(new ProblemDetails
-    {
-        Title = "Dữ liệu không hợp lệ",
-        Detail = message,
-        Extensions = { ["field"] = field },
-    });
-
-    internal static NotFound<ProblemDetails> OrgNotFound(string? code) => TypedResults.NotFound(new ProblemDetails
-    {
-        Title = "Không tìm thấy tổ chức",
-        Detail = $"Không có tổ chức đảng mã \"{code}\".",
-    });
 }

@@ -6,7 +6,6 @@ using ChiBo.Data;
 using ChiBo.Members;
 using ChiBo.Organizations;
 using ChiBo.Transfers;
-using ChiBo.Web.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using static ChiBo.Web.RuleProblems;
@@ -60,7 +59,7 @@ public static class TransfersApi
         await db.PartyTransfers.AsNoTracking().Where(t => t.Id == r.RouteId()).Select(t => t.ToCellId).FirstOrDefaultAsync(ct);
 
     private static TransferCommands Commands(ChiBoDb db, TimeProvider clock, HttpContext http) =>
-        new(db, clock, Members.ExcelEndpoints.Actor(http));
+        new(db, clock, http.Actor());
 
     private static async Task<Results<Ok<TransferLetter>, NotFound<ProblemDetails>>> LetterAsync(int id, ChiBoDb db, CancellationToken ct) =>
         await TransferQueries.LetterAsync(db, id, ct) is { } letter
@@ -71,7 +70,7 @@ public static class TransfersApi
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, CancellationToken ct)
     {
         var lookup = await http.FindAsync(db, org, Operation.MembersRead);
-        return lookup.Found ? TypedResults.Ok(await TransferQueries.OverdueAsync(db, lookup.Subtree, Today(clock), ct)) : ReportsApi.OrgNotFound(org);
+        return lookup.Found ? TypedResults.Ok(await TransferQueries.OverdueAsync(db, lookup.Subtree, Today(clock), ct)) : Problems.NoOrg(org);
     }
 
     /// <summary>The package as a downloadable JSON file, in the same shape <see cref="ImportAsync"/> reads.</summary>
@@ -95,13 +94,13 @@ public static class TransfersApi
         var lookup = await request.HttpContext.FindAsync(db, cell, Operation.MembersWrite);
         if (string.IsNullOrWhiteSpace(cell) || lookup.Organization is not { } to)
         {
-            return ReportsApi.OrgNotFound(cell);
+            return Problems.NoOrg(cell);
         }
 
         var on = Today(clock);
         if (!string.IsNullOrWhiteSpace(date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
         {
-            return ReportsApi.Problem("date", $"Ngày \"{date}\" không hợp lệ: cần dạng yyyy-MM-dd.");
+            return Problems.Field("date", $"Ngày \"{date}\" không hợp lệ: cần dạng yyyy-MM-dd.");
         }
 
         using var reader = new StreamReader(request.Body);
