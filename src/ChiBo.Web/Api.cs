@@ -16,5 +16,7 @@ public static class Api
         Admission.AdmissionApi.Map(api.MapGroup("/admission"));
         Transfers.TransfersApi.Map(api.MapGroup("/transfers"));
         Fees.FeesApi.Map(api.MapGroup("/fees"));
+        Discipline.DisciplineApi.Map(api.MapGroup("/discipline"));
+        Members.MemberLifeApi.Map(api.MapGroup("/members"));
     }
 }

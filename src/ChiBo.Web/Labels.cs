@@ -150,8 +150,25 @@ public static class Labels
         MemberEventKind.FieldCorrected => "Đính chính thông tin",
         MemberEventKind.AttributesChanged => "Thay đổi thông tin",
         MemberEventKind.Registered => "Tạo hồ sơ từ dữ liệu cũ",
+        MemberEventKind.Disciplined => "Thi hành kỷ luật",
+        MemberEventKind.DisciplineReviewed => "Giải quyết khiếu nại kỷ luật",
+        MemberEventKind.Reinstated => "Khôi phục đảng tịch",
         _ => kind.ToString(),
     };
+
+    public static string Of(ExemptionGround ground) => ExemptionPolicy.NameOf(ground);
+
+    public static string Of(ChiBo.Discipline.DisciplineForm form) => ChiBo.Discipline.DisciplineNames.Of(form);
+
+    public static string Of(ChiBo.Discipline.DecidingBody body) => ChiBo.Discipline.DisciplineNames.Of(body);
+
+    public static string Of(ChiBo.Discipline.InspectionKind kind) => ChiBo.Discipline.DisciplineNames.Of(kind);
+
+    public static string Of(ChiBo.Discipline.CaseConclusion conclusion) => ChiBo.Discipline.DisciplineNames.Of(conclusion);
+
+    public static string Of(ChiBo.Discipline.AppealOutcome outcome) => ChiBo.Discipline.DisciplineNames.Of(outcome);
+
+    public static string Of(ChiBo.Discipline.DisciplineSubject subject) => ChiBo.Discipline.DisciplineNames.Of(subject);
 
     public static string YesNo(bool value) => value ? "Có" : "Không";
 }

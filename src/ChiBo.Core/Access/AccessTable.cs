@@ -14,12 +14,16 @@ public static class AccessTable
             Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
             Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead,
             Operation.AuditRead, Operation.SignedIn),
+        // Committees decide discipline in their own đảng bộ (Điều lệ Đảng, Điều 36: đảng ủy cơ sở
+        // khiển trách, cảnh cáo, cách chức; the level above it every form) and record the decisions
+        // of their cells; a cell committee's role does not see discipline records.
         [Role.SuperiorCommittee] = Set(
             Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
-            Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.SignedIn),
+            Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead,
+            Operation.DisciplineWrite, Operation.SignedIn),
         [Role.BaseCommittee] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.MembersReadSensitive,
-            Operation.MembersExport, Operation.ReportsRead, Operation.SignedIn),
+            Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead, Operation.DisciplineWrite, Operation.SignedIn),
         [Role.CellCommittee] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.ReportsRead, Operation.SignedIn),
         [Role.Inspection] = Set(

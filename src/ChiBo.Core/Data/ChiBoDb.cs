@@ -2,6 +2,7 @@ using System.Text;
 using ChiBo.Access;
 using ChiBo.Audit;
 using ChiBo.Admission;
+using ChiBo.Discipline;
 using ChiBo.Fees;
 using ChiBo.Transfers;
 using ChiBo.Meetings;
@@ -34,6 +35,9 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingAttendance> MeetingAttendances => Set<MeetingAttendance>();
     public DbSet<MemberTask> MemberTasks => Set<MemberTask>();
+    public DbSet<InspectionCase> InspectionCases => Set<InspectionCase>();
+    public DbSet<DisciplineDecision> DisciplineDecisions => Set<DisciplineDecision>();
+    public DbSet<DisciplineAppeal> DisciplineAppeals => Set<DisciplineAppeal>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -85,6 +89,8 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
         (typeof(MemberEvent), nameof(MemberEvent.CellPath)),
         (typeof(Meeting), nameof(Meeting.CellPath)),
         (typeof(MemberTask), nameof(MemberTask.CellPath)),
+        (typeof(InspectionCase), nameof(InspectionCase.SubjectPath)),
+        (typeof(DisciplineDecision), nameof(DisciplineDecision.SubjectPath)),
     ];
 
     /// <summary>snake_case tables and columns, so hand-written SQL reads the same on both providers.</summary>

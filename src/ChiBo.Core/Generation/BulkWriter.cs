@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChiBo.Data;
+using ChiBo.Discipline;
 using ChiBo.Members;
 using ChiBo.Organizations;
 using ChiBo.Provinces;
@@ -132,12 +133,53 @@ public static class BulkWriter
         Col<MemberEvent>.Long("id", e => e.Id), Col<MemberEvent>.Int("province_id", e => e.ProvinceId), Col<MemberEvent>.Int("member_id", e => e.MemberId),
         Col<MemberEvent>.Int("kind", e => (int)e.Kind), Col<MemberEvent>.Date("date", e => e.Date), Col<MemberEvent>.Int("cell_id", e => e.CellId),
         Col<MemberEvent>.Text("cell_path", e => e.CellPath), Col<MemberEvent>.Int("other_cell_id", e => e.OtherCellId), Col<MemberEvent>.Text("details", e => e.Details),
-        Col<MemberEvent>.Text("decision_number", e => e.DecisionNumber), Col<MemberEvent>.Text("reason", e => e.Reason), Col<MemberEvent>.Text("recorded_by", e => e.RecordedBy),
+        Col<MemberEvent>.Text("decision_number", e => e.DecisionNumber), Col<MemberEvent>.Text("decided_by", e => e.DecidedBy),
+        Col<MemberEvent>.Text("reason", e => e.Reason), Col<MemberEvent>.Text("recorded_by", e => e.RecordedBy),
         Col<MemberEvent>.Stamp("recorded_at", e => e.RecordedAt),
     ], g => g.MemberEvents);
 
+    private static readonly Table<InspectionCase> InspectionCases = new("inspection_cases",
+    [
+        Col<InspectionCase>.Int("id", c => c.Id), Col<InspectionCase>.Int("province_id", c => c.ProvinceId), Col<InspectionCase>.Int("kind", c => (int)c.Kind),
+        Col<InspectionCase>.Int("subject", c => (int)c.Subject), Col<InspectionCase>.Int("member_id", c => c.MemberId), Col<InspectionCase>.Int("organization_id", c => c.OrganizationId),
+        Col<InspectionCase>.Text("subject_path", c => c.SubjectPath), Col<InspectionCase>.Int("inspecting_org_id", c => c.InspectingOrgId),
+        Col<InspectionCase>.Int("inspecting_body", c => (int)c.InspectingBody), Col<InspectionCase>.Text("decision_number", c => c.DecisionNumber),
+        Col<InspectionCase>.Date("opened_on", c => c.OpenedOn), Col<InspectionCase>.Date("due_on", c => c.DueOn), Col<InspectionCase>.Text("content", c => c.Content),
+        Col<InspectionCase>.Date("concluded_on", c => c.ConcludedOn), Col<InspectionCase>.Int("conclusion", c => (int?)c.Conclusion), Col<InspectionCase>.Text("findings", c => c.Findings),
+        Col<InspectionCase>.Text("recorded_by", c => c.RecordedBy), Col<InspectionCase>.Stamp("recorded_at", c => c.RecordedAt),
+        Col<InspectionCase>.Stamp("updated_at", c => c.UpdatedAt), Col<InspectionCase>.Int("version", c => c.Version),
+    ], g => g.InspectionCases);
+
+    private static readonly Table<DisciplineDecision> DisciplineDecisions = new("discipline_decisions",
+    [
+        Col<DisciplineDecision>.Int("id", d => d.Id), Col<DisciplineDecision>.Int("province_id", d => d.ProvinceId), Col<DisciplineDecision>.Int("subject", d => (int)d.Subject),
+        Col<DisciplineDecision>.Int("member_id", d => d.MemberId), Col<DisciplineDecision>.Int("organization_id", d => d.OrganizationId),
+        Col<DisciplineDecision>.Text("subject_path", d => d.SubjectPath), Col<DisciplineDecision>.Int("cell_id", d => d.CellId), Col<DisciplineDecision>.Int("case_id", d => d.CaseId),
+        Col<DisciplineDecision>.Int("form", d => (int)d.Form), Col<DisciplineDecision>.Int("original_form", d => (int)d.OriginalForm),
+        Col<DisciplineDecision>.Text("position", d => d.Position), Col<DisciplineDecision>.Text("decision_number", d => d.DecisionNumber),
+        Col<DisciplineDecision>.Date("decided_on", d => d.DecidedOn), Col<DisciplineDecision>.Date("received_on", d => d.ReceivedOn),
+        Col<DisciplineDecision>.Int("deciding_org_id", d => d.DecidingOrgId), Col<DisciplineDecision>.Int("deciding_body", d => (int)d.DecidingBody),
+        Col<DisciplineDecision>.Text("reason", d => d.Reason), Col<DisciplineDecision>.Date("violation_on", d => d.ViolationOn), Col<DisciplineDecision>.Bool("annulled", d => d.Annulled),
+        Col<DisciplineDecision>.Text("recorded_by", d => d.RecordedBy), Col<DisciplineDecision>.Stamp("recorded_at", d => d.RecordedAt),
+        Col<DisciplineDecision>.Stamp("updated_at", d => d.UpdatedAt), Col<DisciplineDecision>.Int("version", d => d.Version),
+    ], g => g.DisciplineDecisions);
+
+    private static readonly Table<DisciplineAppeal> DisciplineAppeals = new("discipline_appeals",
+    [
+        Col<DisciplineAppeal>.Int("id", a => a.Id), Col<DisciplineAppeal>.Int("province_id", a => a.ProvinceId), Col<DisciplineAppeal>.Int("decision_id", a => a.DecisionId),
+        Col<DisciplineAppeal>.Date("filed_on", a => a.FiledOn), Col<DisciplineAppeal>.Text("content", a => a.Content), Col<DisciplineAppeal>.Int("resolving_org_id", a => a.ResolvingOrgId),
+        Col<DisciplineAppeal>.Int("resolving_body", a => (int)a.ResolvingBody), Col<DisciplineAppeal>.Date("due_on", a => a.DueOn), Col<DisciplineAppeal>.Int("outcome", a => (int?)a.Outcome),
+        Col<DisciplineAppeal>.Int("form_before", a => (int)a.FormBefore), Col<DisciplineAppeal>.Int("new_form", a => (int?)a.NewForm),
+        Col<DisciplineAppeal>.Date("resolved_on", a => a.ResolvedOn), Col<DisciplineAppeal>.Text("resolution_number", a => a.ResolutionNumber),
+        Col<DisciplineAppeal>.Text("resolution_reason", a => a.ResolutionReason), Col<DisciplineAppeal>.Text("recorded_by", a => a.RecordedBy),
+        Col<DisciplineAppeal>.Stamp("recorded_at", a => a.RecordedAt), Col<DisciplineAppeal>.Stamp("updated_at", a => a.UpdatedAt), Col<DisciplineAppeal>.Int("version", a => a.Version),
+    ], g => g.DisciplineAppeals);
+
     private static readonly string[] IdTables =
-        ["provinces", "organizations", "organization_periods", "organization_events", "members", "member_periods", "member_events"];
+    [
+        "provinces", "organizations", "organization_periods", "organization_events", "members", "member_periods", "member_events",
+        "inspection_cases", "discipline_decisions", "discipline_appeals",
+    ];
 
     /// <summary>What a new province must avoid in the database: the ids in use, the province codes, how many provinces there are.</summary>
     public sealed record DatabaseState(IdStart Next, IReadOnlySet<string> ProvinceCodes)
@@ -170,7 +212,9 @@ public static class BulkWriter
             }
         }
 
-        return new DatabaseState(new IdStart((int)max[0] + 1, (int)max[1] + 1, max[2] + 1, max[3] + 1, (int)max[4] + 1, max[5] + 1, max[6] + 1), codes);
+        return new DatabaseState(new IdStart(
+            (int)max[0] + 1, (int)max[1] + 1, max[2] + 1, max[3] + 1, (int)max[4] + 1, max[5] + 1, max[6] + 1,
+            (int)max[7] + 1, (int)max[8] + 1, (int)max[9] + 1), codes);
     }
 
     /// <summary>
@@ -223,6 +267,9 @@ public static class BulkWriter
             await Load(Members);
             await Load(MemberPeriods);
             await Load(MemberEvents);
+            await Load(InspectionCases);
+            await Load(DisciplineDecisions);
+            await Load(DisciplineAppeals);
             await tx.CommitAsync(ct);
         }
 
@@ -341,6 +388,9 @@ public static class BulkWriter
             await Copy(Members);
             await Copy(MemberPeriods);
             await Copy(MemberEvents);
+            await Copy(InspectionCases);
+            await Copy(DisciplineDecisions);
+            await Copy(DisciplineAppeals);
             progress?.Report(new GenerationProgress(Stage, total, total));
         }
 

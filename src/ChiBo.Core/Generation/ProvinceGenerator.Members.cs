@@ -601,6 +601,7 @@ public sealed partial class ProvinceGenerator
             }
 
             _result.MemberPeriods.Add(period);
+            _spans.Add(new Span(member.Id, cell, period.ValidFrom, period.ValidTo, officialOn, d.Left));
             if (d.Start < cell.EarliestMember)
             {
                 cell.EarliestMember = d.Start;

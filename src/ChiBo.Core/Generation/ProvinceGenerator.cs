@@ -9,7 +9,9 @@ namespace ChiBo.Generation;
 public readonly record struct GenerationProgress(string Stage, long Done, long Total);
 
 /// <summary>The first id of each table for a generated province (ids are chosen by the generator because paths are made of them).</summary>
-public sealed record IdStart(int Province, int Organization, long OrganizationPeriod, long OrganizationEvent, int Member, long MemberPeriod, long MemberEvent)
+public sealed record IdStart(
+    int Province, int Organization, long OrganizationPeriod, long OrganizationEvent, int Member, long MemberPeriod, long MemberEvent,
+    int InspectionCase = 1, int DisciplineDecision = 1, int DisciplineAppeal = 1)
 {
     public static readonly IdStart One = new(1, 1, 1, 1, 1, 1, 1);
 
@@ -21,7 +23,10 @@ public sealed record IdStart(int Province, int Organization, long OrganizationPe
         OrganizationEvent + p.OrganizationEvents.Count,
         Member + p.Members.Count,
         MemberPeriod + p.MemberPeriods.Count,
-        MemberEvent + p.MemberEvents.Count);
+        MemberEvent + p.MemberEvents.Count,
+        InspectionCase + p.InspectionCases.Count,
+        DisciplineDecision + p.DisciplineDecisions.Count,
+        DisciplineAppeal + p.DisciplineAppeals.Count);
 }
 
 /// <summary>Every row of one generated province, ready for a bulk writer.</summary>
@@ -34,9 +39,12 @@ public sealed class GeneratedProvince
     public List<Member> Members { get; } = [];
     public List<MemberPeriod> MemberPeriods { get; } = [];
     public List<MemberEvent> MemberEvents { get; } = [];
+    public List<Discipline.InspectionCase> InspectionCases { get; } = [];
+    public List<Discipline.DisciplineDecision> DisciplineDecisions { get; } = [];
+    public List<Discipline.DisciplineAppeal> DisciplineAppeals { get; } = [];
 
     public long RowCount => 1L + Organizations.Count + OrganizationPeriods.Count + OrganizationEvents.Count
-        + Members.Count + MemberPeriods.Count + MemberEvents.Count;
+        + Members.Count + MemberPeriods.Count + MemberEvents.Count + InspectionCases.Count + DisciplineDecisions.Count + DisciplineAppeals.Count;
 }
 
 /// <summary>
@@ -78,6 +86,7 @@ public sealed partial class ProvinceGenerator(ProvinceProfile profile, int seed,
         progress?.Report(new GenerationProgress("Tổ chức", profile.Organizations.BaseOrganizations, profile.Organizations.BaseOrganizations));
         BuildMembers(holders, progress);
         FoundOrganizations();
+        BuildDiscipline();
         return _result;
     }
 

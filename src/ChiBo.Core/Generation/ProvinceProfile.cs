@@ -12,7 +12,7 @@ public sealed class ProfileException(string field, string reason) : Exception($"
     public string Field { get; } = field;
 }
 
-/// <summary>Counts of one history period [From, To] by the names of <see cref="MovementsReport.Kinds"/>.</summary>
+/// <summary>Counts of one history period [From, To] by the names of <see cref="MovementsReport.Names"/>.</summary>
 public sealed record HistoryPeriod(DateOnly From, DateOnly To, IReadOnlyDictionary<string, int> Counts)
 {
     public int this[string kind] => Counts.GetValueOrDefault(kind);
@@ -152,7 +152,7 @@ internal sealed class ProfileParser
     private static readonly string[] TopLevel = ["name", "code", "asOf", "members", "organizations", "history"];
     private static readonly string[] OrgFields = ["directUnits", "baseCommittees", "baseCells", "sectionCommittees", "cells", "baseBySector"];
     private static readonly string[] PeriodFields =
-        [.. MovementsReport.Kinds.Select(k => k.Name), "from", "to", "disciplinedMembers", "disciplinedOrganizations"];
+        [.. MovementsReport.Names, "from", "to"];
 
     /// <summary>
     /// Shares used when a profile leaves a whole dimension out, close to the published provincial
@@ -533,9 +533,10 @@ internal sealed class ProfileParser
     }
 
     /// <summary>
-    /// history.periods: non-overlapping windows inside [.., asOf]. Discipline counts are read and
-    /// checked but not generated: there is no discipline feature in the model yet.
-    /// ratedGoodOrAbove is accepted and ignored for the same reason (no ratings yet).
+    /// history.periods: non-overlapping windows inside [.., asOf]. Every khai trừ is a discipline
+    /// decision, so <c>disciplinedMembers</c> counts the <c>expelled</c> too: it may not be smaller,
+    /// and a period that states <c>expelled</c> but not <c>disciplinedMembers</c> has as many
+    /// members disciplined as expelled. ratedGoodOrAbove is accepted and ignored (no ratings yet).
     /// </summary>
     private static List<HistoryPeriod> ReadHistory(JsonElement root, DateOnly asOf)
     {
@@ -593,10 +594,24 @@ internal sealed class ProfileParser
             foreach (var prop in p.EnumerateObject().Where(x => x.Name is not ("from" or "to")))
             {
                 var count = Count(prop.Value, field + "." + prop.Name);
-                if (MovementsReport.Kinds.Any(k => k.Name == prop.Name))
+                if (MovementsReport.Names.Contains(prop.Name))
                 {
                     counts[prop.Name] = count;
                 }
+            }
+
+            var expelled = counts.GetValueOrDefault("expelled");
+            if (!counts.TryGetValue("disciplinedMembers", out var disciplined))
+            {
+                if (expelled > 0)
+                {
+                    counts["disciplinedMembers"] = expelled;
+                }
+            }
+            else if (disciplined < expelled)
+            {
+                throw new ProfileException(field + ".disciplinedMembers",
+                    $"mỗi đảng viên bị khai trừ là một đảng viên bị kỷ luật: số bị kỷ luật ({disciplined}) không được nhỏ hơn số bị khai trừ ({expelled}).");
             }
 
             if (counts.ContainsKey("recognizedOfficial"))

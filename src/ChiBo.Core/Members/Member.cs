@@ -65,6 +65,12 @@ public sealed class Member
 
     public MemberStatus Status { get; set; }
 
+    /// <summary>Why the member is exempted now (tuổi cao / sức khỏe); null unless <see cref="MemberStatus.Exempted"/>.</summary>
+    public ExemptionGround? ExemptionGround { get; set; }
+
+    /// <summary>Ngày xem xét lại the current exemption; null unless exempted (or none was set).</summary>
+    public DateOnly? ExemptionReviewOn { get; set; }
+
     /// <summary>The cell (chi bộ) now, or the last one for a member who has left.</summary>
     public int CellId { get; set; }
 
@@ -177,6 +183,25 @@ public enum MemberEventKind
 
     /// <summary>Tạo hồ sơ từ dữ liệu cũ (import).</summary>
     Registered = 14,
+
+    /// <summary>Thi hành kỷ luật (khiển trách, cảnh cáo, cách chức); khai trừ is <see cref="Expelled"/>. Seen only with Discipline.Read.</summary>
+    Disciplined = 20,
+
+    /// <summary>Giải quyết khiếu nại kỷ luật: giữ nguyên, thay đổi hoặc xóa bỏ hình thức. Seen only with Discipline.Read.</summary>
+    DisciplineReviewed = 21,
+
+    /// <summary>Khôi phục đảng tịch: a khai trừ lifted on appeal; membership runs on as if unbroken.</summary>
+    Reinstated = 22,
+}
+
+/// <summary>Lý do miễn công tác và sinh hoạt đảng (<see cref="ExemptionPolicy"/>).</summary>
+public enum ExemptionGround
+{
+    /// <summary>Tuổi cao.</summary>
+    Age = 1,
+
+    /// <summary>Sức khỏe yếu, ốm đau, điều trị dài ngày.</summary>
+    Health = 2,
 }
 
 /// <summary>One event on a member's timeline with who, when, why and the decision number.</summary>
@@ -200,6 +225,10 @@ public sealed class MemberEvent
     public string? Details { get; set; }
 
     public string? DecisionNumber { get; set; }
+
+    /// <summary>Cấp quyết định: the committee that decided ("Đảng ủy xã An Hòa"), when one did.</summary>
+    public string? DecidedBy { get; set; }
+
     public string? Reason { get; set; }
     public required string RecordedBy { get; set; }
     public DateTimeOffset RecordedAt { get; set; }

@@ -71,8 +71,8 @@ public sealed record AttributeChange
     public bool? YouthUnion { get; init; }
 }
 
-/// <summary>Why a command was done: the decision (quyết định) number and the reason.</summary>
-public sealed record Decision(string? Number = null, string? Reason = null)
+/// <summary>Why a command was done: the decision (quyết định) number, the reason and the level that decided (cấp quyết định).</summary>
+public sealed record Decision(string? Number = null, string? Reason = null, string? Level = null)
 {
     public static readonly Decision None = new();
 }
@@ -293,14 +293,21 @@ public sealed class MemberCommands(ChiBoDb db, TimeProvider clock, string actor)
             return m;
         }, ct);
 
-    /// <summary>Miễn công tác và sinh hoạt đảng from <paramref name="date"/>: the open period splits.</summary>
-    public Task<Member> ExemptAsync(int memberId, int version, DateOnly date, Decision why, CancellationToken ct = default) =>
+    /// <summary>
+    /// Miễn công tác và sinh hoạt đảng from <paramref name="date"/>: the open period splits. The
+    /// ground (tuổi cao, sức khỏe) and the review date (ngày xem xét lại) follow <see cref="ExemptionPolicy"/>.
+    /// </summary>
+    public Task<Member> ExemptAsync(
+        int memberId, int version, DateOnly date, Decision why, ExemptionGround? ground = null, DateOnly? reviewOn = null, CancellationToken ct = default) =>
         Edit(memberId, version, date, async (m, open) =>
         {
             Rules.Check(new MemberHasStatus(m, MemberStatus.Official, "miễn sinh hoạt"));
+            Rules.Check(ExemptionPolicy.Check(ground, date, reviewOn));
             Split(open, date).Exempted = true;
             m.Status = MemberStatus.Exempted;
-            Add(m, MemberEventKind.Exempted, date, open, why);
+            m.ExemptionGround = ground;
+            m.ExemptionReviewOn = reviewOn;
+            Add(m, MemberEventKind.Exempted, date, open, why, ExemptionPolicy.Describe(ground, reviewOn));
             await Task.CompletedTask;
         }, ct);
 
@@ -310,6 +317,8 @@ public sealed class MemberCommands(ChiBoDb db, TimeProvider clock, string actor)
             Rules.Check(new MemberHasStatus(m, MemberStatus.Exempted, "kết thúc miễn sinh hoạt"));
             Split(open, date).Exempted = false;
             m.Status = MemberStatus.Official;
+            m.ExemptionGround = null;
+            m.ExemptionReviewOn = null;
             Add(m, MemberEventKind.ExemptionEnded, date, open, why);
             await Task.CompletedTask;
         }, ct);
@@ -385,12 +394,58 @@ public sealed class MemberCommands(ChiBoDb db, TimeProvider clock, string actor)
             await Task.CompletedTask;
         }, ct);
 
+    /// <summary>
+    /// Khôi phục đảng tịch: the khai trừ of <paramref name="expelledOn"/> was lifted on appeal on
+    /// <paramref name="date"/> (Điều lệ Đảng, Điều 39: a decision found wrong is withdrawn and the
+    /// member's rights restored). Membership runs on from the expulsion as if unbroken: the closed
+    /// period reopens (or a new one opens in the same cell from that day), the Expelled event gives
+    /// way to a Reinstated event, so reports and party age no longer see a departure.
+    /// </summary>
+    public Task<Member> ReinstateAsync(int memberId, int version, DateOnly expelledOn, DateOnly date, Decision why, CancellationToken ct = default) =>
+        Transactions.RunAsync(db, Record, async () =>
+        {
+            var m = await LoadAsync(memberId, version, ct);
+            Rules.Check(
+                new MemberHasStatus(m, MemberStatus.Expelled, "khôi phục đảng tịch"),
+                new DateIsNotInTheFuture("Date", "Ngày khôi phục", date, Today),
+                new ReinstatementAfterExpulsion(date, expelledOn));
+            var expelled = await db.MemberEvents
+                .Where(e => e.MemberId == m.Id && e.Kind == MemberEventKind.Expelled && e.Date == expelledOn)
+                .OrderByDescending(e => e.Id).FirstOrDefaultAsync(ct)
+                ?? throw new RuleViolationException("Date", $"Không có sự kiện khai trừ ngày {Rules.Date(expelledOn)} trong hồ sơ của {m.FullName}.");
+            var last = await db.MemberPeriods.Where(p => p.MemberId == m.Id).OrderByDescending(p => p.ValidFrom).FirstOrDefaultAsync(ct);
+            MemberPeriod period;
+            if (last is not null && last.ValidTo == expelledOn)
+            {
+                last.ValidTo = Dates.OpenEnd;
+                period = last;
+            }
+            else
+            {
+                var cell = await FindCellAsync(expelled.CellId, ct);
+                Rules.Check(new CellHoldsMembers(cell));
+                period = MemberPeriod.Open(m, cell, expelledOn);
+                period.Exempted = false;
+                db.MemberPeriods.Add(period);
+            }
+
+            db.MemberEvents.Remove(expelled);
+            m.Status = period.Exempted ? MemberStatus.Exempted : m.OfficialOn is null ? MemberStatus.Probationary : MemberStatus.Official;
+            m.CellId = period.CellId;
+            Touch(m);
+            Add(m, MemberEventKind.Reinstated, date, period, why, $"Khôi phục đảng tịch từ ngày {Rules.Date(expelledOn)} (quyết định khai trừ {expelled.DecisionNumber ?? "—"})");
+            await db.SaveChangesAsync(ct);
+            return m;
+        }, ct);
+
     private Task<Member> Leave(int memberId, int version, DateOnly date, MemberStatus status, MemberEventKind kind, Decision why, CancellationToken ct) =>
         Edit(memberId, version, date, async (m, open) =>
         {
             Rules.Check(new MemberIsActive(m));
             Close(open, date);
             m.Status = status;
+            m.ExemptionGround = null;
+            m.ExemptionReviewOn = null;
             Add(m, kind, date, open, why);
             await Task.CompletedTask;
         }, ct);
@@ -486,6 +541,7 @@ public sealed class MemberCommands(ChiBoDb db, TimeProvider clock, string actor)
         CellPath = cellPath,
         Details = details,
         DecisionNumber = string.IsNullOrWhiteSpace(why.Number) ? null : VietnameseText.Clean(why.Number),
+        DecidedBy = string.IsNullOrWhiteSpace(why.Level) ? null : VietnameseText.Clean(why.Level),
         Reason = string.IsNullOrWhiteSpace(why.Reason) ? null : why.Reason.Trim(),
         RecordedBy = actor,
         RecordedAt = clock.GetUtcNow(),

@@ -47,6 +47,7 @@ internal sealed class MemberEventConfiguration : IEntityTypeConfiguration<Member
         b.Property(e => e.CellPath).HasMaxLength(200);
         b.Property(e => e.Details).HasMaxLength(4000);
         b.Property(e => e.DecisionNumber).HasMaxLength(100);
+        b.Property(e => e.DecidedBy).HasMaxLength(200);
         b.Property(e => e.Reason).HasMaxLength(1000);
         b.Property(e => e.RecordedBy).HasMaxLength(100);
         b.HasIndex(e => new { e.ProvinceId, e.CellPath, e.Date });

@@ -24,8 +24,21 @@ public static class MovementsReport
     ];
 
     /// <summary>
-    /// Counts by the path each event's cell had when it happened, within the subtree as it stood
-    /// at the end of the period.
+    /// Profile names of the discipline counts: members and organizations disciplined in the period
+    /// (a decision of any form, khai trừ included, that no appeal annulled), by decision date.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, Discipline.DisciplineSubject Subject)> DisciplineKinds =
+    [
+        ("disciplinedMembers", Discipline.DisciplineSubject.Member),
+        ("disciplinedOrganizations", Discipline.DisciplineSubject.Organization),
+    ];
+
+    /// <summary>Every count of the report, in the profile's vocabulary.</summary>
+    public static IEnumerable<string> Names => Kinds.Select(k => k.Name).Concat(DisciplineKinds.Select(k => k.Name));
+
+    /// <summary>
+    /// Counts by the path each event's cell (or the disciplined organization) had when it happened,
+    /// within the subtree as it stood at the end of the period.
     /// </summary>
     public static async Task<Movements> RunAsync(ChiBoDb db, OrgLookup org, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
@@ -43,6 +56,30 @@ public static class MovementsReport
 
             return byKind;
         }, ct);
-        return new Movements(AsOf.Label(org), from, to, Kinds.ToDictionary(k => k.Name, k => counts.GetValueOrDefault(k.Kind)));
+        var result = Kinds.ToDictionary(k => k.Name, k => counts.GetValueOrDefault(k.Kind));
+        foreach (var (name, count) in await DisciplinedAsync(db, subtree, from, to, ct))
+        {
+            result[name] = count;
+        }
+
+        return new Movements(AsOf.Label(org), from, to, result);
+    }
+
+    private static async Task<IReadOnlyList<(string Name, int Count)>> DisciplinedAsync(ChiBoDb db, Subtree subtree, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var sql = new RawSql(db);
+        var text = $"SELECT subject, count(*) FROM discipline_decisions WHERE decided_on >= {sql.Param(from)} AND decided_on <= {sql.Param(to)} AND annulled = {sql.Param(false)} AND {sql.SubtreePredicate(subtree, "subject_path", "province_id")} GROUP BY subject";
+        var counts = await sql.QueryAsync(text, async reader =>
+        {
+            var bySubject = new Dictionary<Discipline.DisciplineSubject, int>();
+            while (await reader.ReadAsync(ct))
+            {
+                bySubject[(Discipline.DisciplineSubject)Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture)] =
+                    Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+            }
+
+            return bySubject;
+        }, ct);
+        return DisciplineKinds.Select(k => (k.Name, counts.GetValueOrDefault(k.Subject))).ToList();
     }
 }

@@ -459,6 +459,347 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("ChiBo.Discipline.DisciplineAppeal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Content")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("content");
+
+                    b.Property<int>("DecisionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("filed_on");
+
+                    b.Property<int>("FormBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_before");
+
+                    b.Property<int?>("NewForm")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_form");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ResolutionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("resolution_number");
+
+                    b.Property<string>("ResolutionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("resolution_reason");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("resolved_on");
+
+                    b.Property<int>("ResolvingBody")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolving_body");
+
+                    b.Property<int?>("ResolvingOrgId")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolving_org_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_discipline_appeals");
+
+                    b.HasIndex("DecisionId")
+                        .HasDatabaseName("ix_discipline_appeals_decision_id");
+
+                    b.HasIndex("ResolvingOrgId")
+                        .HasDatabaseName("ix_discipline_appeals_resolving_org_id");
+
+                    b.HasIndex("ProvinceId", "DueOn")
+                        .HasDatabaseName("ix_discipline_appeals_province_id_due_on");
+
+                    b.ToTable("discipline_appeals");
+                });
+
+            modelBuilder.Entity("ChiBo.Discipline.DisciplineDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Annulled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("annulled");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<int?>("CellId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_id");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<int>("DecidingBody")
+                        .HasColumnType("integer")
+                        .HasColumnName("deciding_body");
+
+                    b.Property<int?>("DecidingOrgId")
+                        .HasColumnType("integer")
+                        .HasColumnName("deciding_org_id");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("integer")
+                        .HasColumnName("form");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("OriginalForm")
+                        .HasColumnType("integer")
+                        .HasColumnName("original_form");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("position");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("SubjectPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject_path")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly?>("ViolationOn")
+                        .HasColumnType("date")
+                        .HasColumnName("violation_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_discipline_decisions");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_discipline_decisions_case_id");
+
+                    b.HasIndex("DecidingOrgId")
+                        .HasDatabaseName("ix_discipline_decisions_deciding_org_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_discipline_decisions_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_discipline_decisions_organization_id");
+
+                    b.HasIndex("ProvinceId", "SubjectPath", "DecidedOn")
+                        .HasDatabaseName("ix_discipline_decisions_province_id_subject_path_decided_on");
+
+                    b.ToTable("discipline_decisions");
+                });
+
+            modelBuilder.Entity("ChiBo.Discipline.InspectionCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("concluded_on");
+
+                    b.Property<int?>("Conclusion")
+                        .HasColumnType("integer")
+                        .HasColumnName("conclusion");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("content");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("findings");
+
+                    b.Property<int>("InspectingBody")
+                        .HasColumnType("integer")
+                        .HasColumnName("inspecting_body");
+
+                    b.Property<int?>("InspectingOrgId")
+                        .HasColumnType("integer")
+                        .HasColumnName("inspecting_org_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("SubjectPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject_path")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_cases");
+
+                    b.HasIndex("InspectingOrgId")
+                        .HasDatabaseName("ix_inspection_cases_inspecting_org_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_inspection_cases_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_inspection_cases_organization_id");
+
+                    b.HasIndex("ProvinceId", "SubjectPath", "OpenedOn")
+                        .HasDatabaseName("ix_inspection_cases_province_id_subject_path_opened_on");
+
+                    b.ToTable("inspection_cases");
+                });
+
             modelBuilder.Entity("ChiBo.Fees.FeePayment", b =>
                 {
                     b.Property<long>("Id")
@@ -891,6 +1232,14 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("ethnicity");
 
+                    b.Property<int?>("ExemptionGround")
+                        .HasColumnType("integer")
+                        .HasColumnName("exemption_ground");
+
+                    b.Property<DateOnly?>("ExemptionReviewOn")
+                        .HasColumnType("date")
+                        .HasColumnName("exemption_review_on");
+
                     b.Property<string>("ForeignLanguage")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -1049,6 +1398,11 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date")
                         .HasColumnName("date");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
 
                     b.Property<string>("DecisionNumber")
                         .HasMaxLength(100)
@@ -1589,6 +1943,70 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_candidates_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Discipline.DisciplineAppeal", b =>
+                {
+                    b.HasOne("ChiBo.Discipline.DisciplineDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_discipline_appeals_discipline_decisions_decision_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ResolvingOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_discipline_appeals_organizations_resolving_org_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Discipline.DisciplineDecision", b =>
+                {
+                    b.HasOne("ChiBo.Discipline.InspectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_discipline_decisions_inspection_cases_case_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("DecidingOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_discipline_decisions_organizations_deciding_org_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_discipline_decisions_members_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_discipline_decisions_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Discipline.InspectionCase", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("InspectingOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inspection_cases_organizations_inspecting_org_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_inspection_cases_members_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inspection_cases_organizations_organization_id");
                 });
 
             modelBuilder.Entity("ChiBo.Fees.FeePayment", b =>

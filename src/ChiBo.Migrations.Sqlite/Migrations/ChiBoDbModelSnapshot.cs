@@ -443,6 +443,339 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("ChiBo.Discipline.DisciplineAppeal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Content")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<int>("DecisionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_on");
+
+                    b.Property<int>("FormBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form_before");
+
+                    b.Property<int?>("NewForm")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new_form");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ResolutionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution_number");
+
+                    b.Property<string>("ResolutionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution_reason");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_on");
+
+                    b.Property<int>("ResolvingBody")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolving_body");
+
+                    b.Property<int?>("ResolvingOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolving_org_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_discipline_appeals");
+
+                    b.HasIndex("DecisionId")
+                        .HasDatabaseName("ix_discipline_appeals_decision_id");
+
+                    b.HasIndex("ResolvingOrgId")
+                        .HasDatabaseName("ix_discipline_appeals_resolving_org_id");
+
+                    b.HasIndex("ProvinceId", "DueOn")
+                        .HasDatabaseName("ix_discipline_appeals_province_id_due_on");
+
+                    b.ToTable("discipline_appeals");
+                });
+
+            modelBuilder.Entity("ChiBo.Discipline.DisciplineDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Annulled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("annulled");
+
+                    b.Property<int?>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<int?>("CellId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cell_id");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<int>("DecidingBody")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deciding_body");
+
+                    b.Property<int?>("DecidingOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deciding_org_id");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("OriginalForm")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("original_form");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("position");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("SubjectPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_path");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly?>("ViolationOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("violation_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_discipline_decisions");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_discipline_decisions_case_id");
+
+                    b.HasIndex("DecidingOrgId")
+                        .HasDatabaseName("ix_discipline_decisions_deciding_org_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_discipline_decisions_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_discipline_decisions_organization_id");
+
+                    b.HasIndex("ProvinceId", "SubjectPath", "DecidedOn")
+                        .HasDatabaseName("ix_discipline_decisions_province_id_subject_path_decided_on");
+
+                    b.ToTable("discipline_decisions");
+                });
+
+            modelBuilder.Entity("ChiBo.Discipline.InspectionCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concluded_on");
+
+                    b.Property<int?>("Conclusion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conclusion");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings");
+
+                    b.Property<int>("InspectingBody")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inspecting_body");
+
+                    b.Property<int?>("InspectingOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inspecting_org_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("SubjectPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_path");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_cases");
+
+                    b.HasIndex("InspectingOrgId")
+                        .HasDatabaseName("ix_inspection_cases_inspecting_org_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_inspection_cases_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_inspection_cases_organization_id");
+
+                    b.HasIndex("ProvinceId", "SubjectPath", "OpenedOn")
+                        .HasDatabaseName("ix_inspection_cases_province_id_subject_path_opened_on");
+
+                    b.ToTable("inspection_cases");
+                });
+
             modelBuilder.Entity("ChiBo.Fees.FeePayment", b =>
                 {
                     b.Property<long>("Id")
@@ -861,6 +1194,14 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("ethnicity");
 
+                    b.Property<int?>("ExemptionGround")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exemption_ground");
+
+                    b.Property<DateOnly?>("ExemptionReviewOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exemption_review_on");
+
                     b.Property<string>("ForeignLanguage")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -1010,6 +1351,11 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT")
                         .HasColumnName("date");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
 
                     b.Property<string>("DecisionNumber")
                         .HasMaxLength(100)
@@ -1533,6 +1879,70 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_candidates_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Discipline.DisciplineAppeal", b =>
+                {
+                    b.HasOne("ChiBo.Discipline.DisciplineDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_discipline_appeals_discipline_decisions_decision_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ResolvingOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_discipline_appeals_organizations_resolving_org_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Discipline.DisciplineDecision", b =>
+                {
+                    b.HasOne("ChiBo.Discipline.InspectionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_discipline_decisions_inspection_cases_case_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("DecidingOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_discipline_decisions_organizations_deciding_org_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_discipline_decisions_members_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_discipline_decisions_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Discipline.InspectionCase", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("InspectingOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inspection_cases_organizations_inspecting_org_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_inspection_cases_members_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_inspection_cases_organizations_organization_id");
                 });
 
             modelBuilder.Entity("ChiBo.Fees.FeePayment", b =>

@@ -17,14 +17,16 @@ public sealed record TimelineEntry(
     string? Reason,
     string? Details,
     string RecordedBy,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    string? DecidedBy = null);
 
 /// <summary>
 /// A member's record (hồ sơ đảng viên) with the cell now and the timeline, oldest first.
 /// <see cref="ShowSensitive"/>: whether the caller may see ethnicity, religion and CCCD
 /// (Members.ReadSensitive on the member's cell).
 /// </summary>
-public sealed record MemberRecord(Member Member, CellRef Cell, Subtree CellSubtree, IReadOnlyList<TimelineEntry> Timeline, bool ShowSensitive = false);
+public sealed record MemberRecord(
+    Member Member, CellRef Cell, Subtree CellSubtree, IReadOnlyList<TimelineEntry> Timeline, bool ShowSensitive = false, bool ShowDiscipline = false);
 
 public static class MemberRecords
 {
@@ -41,9 +43,21 @@ public static class MemberRecords
         }
 
         var sensitive = await http.CanAsync(ChiBo.Access.Operation.MembersReadSensitive, record.CellSubtree);
+        var discipline = await http.CanAsync(ChiBo.Access.Operation.DisciplineRead, record.CellSubtree);
         await http.AuditReadAsync(nameof(Member), record.Member.ProvinceId, record.Member.Id, record.Member.CellId);
-        return record with { ShowSensitive = sensitive };
+        return record with
+        {
+            ShowSensitive = sensitive,
+            ShowDiscipline = discipline,
+            Timeline = discipline ? record.Timeline : record.Timeline.Where(e => !DisciplineEvents.Contains(e.Kind)).ToList(),
+        };
     }
+
+    /// <summary>Timeline events that only callers with Discipline.Read on the member's cell see.</summary>
+    public static readonly IReadOnlySet<MemberEventKind> DisciplineEvents = new HashSet<MemberEventKind>
+    {
+        MemberEventKind.Disciplined, MemberEventKind.DisciplineReviewed, MemberEventKind.Reinstated,
+    };
 
     /// <summary>The member if their current cell lies in the caller's scope; null otherwise ("not found").</summary>
     public static async Task<MemberRecord?> FindAsync(ChiBoDb db, Subtree scope, int id, CancellationToken ct)
@@ -76,7 +90,8 @@ public static class MemberRecords
             e.Reason,
             e.Details,
             e.RecordedBy,
-            e.RecordedAt)).ToList();
+            e.RecordedAt,
+            e.DecidedBy)).ToList();
         return new MemberRecord(found.Member, new CellRef(found.Code, found.Name), new Subtree(found.Member.ProvinceId, found.Path), timeline);
     }
 }

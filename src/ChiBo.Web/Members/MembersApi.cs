@@ -26,7 +26,8 @@ public sealed record TimelineDto(
     string? Reason,
     string? Details,
     string RecordedBy,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    string? DecidedBy = null);
 
 public sealed record MemberDto(
     int Id,
@@ -61,7 +62,10 @@ public sealed record MemberDto(
     string CellCode,
     CellDto Cell,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<TimelineDto> Timeline);
+    IReadOnlyList<TimelineDto> Timeline,
+    string? ExemptionGround = null,
+    DateOnly? ExemptionReviewOn = null,
+    int Version = 0);
 
 public static class MembersApi
 {
@@ -113,6 +117,7 @@ public static class MembersApi
             new CellDto(record.Cell.Code, record.Cell.Name), m.UpdatedAt,
             record.Timeline.Select(e => new TimelineDto(
                 e.Date, Labels.ApiName(e.Kind), Labels.Of(e.Kind), e.Cell?.Code, e.Cell?.Name, e.OtherCell?.Code,
-                e.DecisionNumber, e.Reason, e.Details, e.RecordedBy, e.RecordedAt)).ToList()));
+                e.DecisionNumber, e.Reason, e.Details, e.RecordedBy, e.RecordedAt, e.DecidedBy)).ToList(),
+            m.ExemptionGround is { } g ? Labels.ApiName(g) : null, m.ExemptionReviewOn, m.Version));
     }
 }

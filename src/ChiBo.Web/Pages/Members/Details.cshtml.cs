@@ -14,6 +14,12 @@ public sealed class DetailsModel(ChiBoDb db, TimeProvider clock) : PageModel
     public MemberRecord? Record { get; private set; }
     public DateOnly Today { get; private set; }
 
+    /// <summary>Cases and decisions about the member: only for Discipline.Read on their cell.</summary>
+    public ChiBo.Discipline.DisciplineList? Discipline { get; private set; }
+
+    public bool CanWrite { get; private set; }
+    public bool CanWriteDiscipline { get; private set; }
+
     public async Task OnGetAsync(int id)
     {
         Id = id;
@@ -26,5 +32,11 @@ public sealed class DetailsModel(ChiBoDb db, TimeProvider clock) : PageModel
         }
 
         ViewData["Title"] = Record.Member.FullName;
+        CanWrite = await HttpContext.CanAsync(Operation.MembersWrite, Record.CellSubtree);
+        if (Record.ShowDiscipline)
+        {
+            Discipline = await ChiBo.Discipline.DisciplineQueries.OfMemberAsync(db, id, HttpContext.RequestAborted);
+            CanWriteDiscipline = await HttpContext.CanAsync(Operation.DisciplineWrite, Record.CellSubtree);
+        }
     }
 }

@@ -1,0 +1,159 @@
+using ChiBo.Access;
+using ChiBo.Data;
+using ChiBo.Members;
+using ChiBo.Web.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using static ChiBo.Web.RuleProblems;
+
+namespace ChiBo.Web.Members;
+
+/// <summary>
+/// A decision about a member's standing: the version read, the date, the decision number, the
+/// level that decided (cấp quyết định) and the reason; the exemption also its ground and review date.
+/// </summary>
+public sealed record MemberDecisionRequest(
+    int Version, DateOnly Date, string? DecisionNumber, string? Level, string? Reason, ExemptionGround? Ground = null, DateOnly? ReviewOn = null);
+
+public sealed record MemberStandingDto(int Id, int Version, string Status, string? ExemptionGround, DateOnly? ExemptionReviewOn);
+
+public sealed record ExemptionDueDto(
+    int MemberId, string FullName, string CellCode, string CellName, DateOnly? ExemptedOn, string? Ground, DateOnly ReviewOn, bool Overdue, int Version);
+
+public sealed record StrikeOffSuggestionDto(
+    int MemberId, string FullName, string CellCode, string CellName, IReadOnlyList<string> Reasons, IReadOnlyList<int> AbsentMonths,
+    IReadOnlyList<int> UnpaidMonths, int Version);
+
+public sealed record StrikeOffSuggestionsDto(string Org, int Year, int Through, IReadOnlyList<StrikeOffSuggestionDto> Members);
+
+/// <summary>
+/// Miễn sinh hoạt, xóa tên, cho ra khỏi Đảng, từ trần on the member's cell (Members.Write); khai
+/// trừ is a discipline decision (/api/discipline/decisions). The lists of exemptions due for review
+/// and of suggestions for xóa tên read the caller's subtree.
+/// </summary>
+public static class MemberLifeApi
+{
+    /// <summary>The actions, as the pages and the API name them.</summary>
+    public enum Action
+    {
+        /// <summary>Miễn công tác và sinh hoạt đảng.</summary>
+        Exempt,
+
+        /// <summary>Thôi miễn sinh hoạt.</summary>
+        EndExemption,
+
+        /// <summary>Xóa tên.</summary>
+        StrikeOff,
+
+        /// <summary>Cho ra khỏi Đảng.</summary>
+        Remove,
+
+        /// <summary>Từ trần.</summary>
+        Die,
+    }
+
+    public static void Map(RouteGroupBuilder group)
+    {
+        group.MapPost("/{id:int}/exemption", (int id, MemberDecisionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            RunAsync(() => DoAsync(Action.Exempt, id, r, db, clock, http, ct))).Requires(Operation.MembersWrite).InMembersCell();
+        group.MapPost("/{id:int}/exemption/end", (int id, MemberDecisionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            RunAsync(() => DoAsync(Action.EndExemption, id, r, db, clock, http, ct))).Requires(Operation.MembersWrite).InMembersCell();
+        group.MapPost("/{id:int}/strike-off", (int id, MemberDecisionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            RunAsync(() => DoAsync(Action.StrikeOff, id, r, db, clock, http, ct))).Requires(Operation.MembersWrite).InMembersCell();
+        group.MapPost("/{id:int}/removal", (int id, MemberDecisionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            RunAsync(() => DoAsync(Action.Remove, id, r, db, clock, http, ct))).Requires(Operation.MembersWrite).InMembersCell();
+        group.MapPost("/{id:int}/death", (int id, MemberDecisionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            RunAsync(() => DoAsync(Action.Die, id, r, db, clock, http, ct))).Requires(Operation.MembersWrite).InMembersCell();
+
+        group.MapGet("/exemptions/due", ExemptionsDueAsync).Requires(Operation.MembersRead);
+        group.MapGet("/strike-off-suggestions", SuggestionsAsync).Requires(Operation.MembersRead);
+    }
+
+    private static RouteHandlerBuilder InMembersCell(this RouteHandlerBuilder builder) =>
+        builder.InCellOf(Operation.MembersWrite, (r, db, ct) => CellScopeFilter.CellOfMemberAsync(db, r.RouteId(), ct));
+
+    /// <summary>Runs one action through <see cref="MemberCommands"/>; a decision needs its number and level (death only its date).</summary>
+    public static async Task<MemberStandingDto> DoAsync(Action action, int id, MemberDecisionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        if (action != Action.Die)
+        {
+            ChiBo.Rules.Check(
+                new ChiBo.Discipline.TextIsGiven("DecisionNumber", "Số quyết định", r.DecisionNumber),
+                new ChiBo.Discipline.TextIsGiven("Level", "Cấp quyết định", r.Level));
+        }
+
+        if (action == Action.Exempt)
+        {
+            ChiBo.Rules.Check(new ExemptionGroundIsGiven(r.Ground));
+        }
+
+        var why = new Decision(r.DecisionNumber, r.Reason, r.Level);
+        var commands = new MemberCommands(db, clock, http.Actor());
+        var m = action switch
+        {
+            Action.Exempt => await commands.ExemptAsync(id, r.Version, r.Date, why, r.Ground, r.ReviewOn, ct),
+            Action.EndExemption => await commands.EndExemptionAsync(id, r.Version, r.Date, why, ct),
+            Action.StrikeOff => await commands.StrikeOffAsync(id, r.Version, r.Date, why, ct),
+            Action.Remove => await commands.RemoveAsync(id, r.Version, r.Date, why, ct),
+            _ => await commands.DieAsync(id, r.Version, r.Date, why, ct),
+        };
+        return new MemberStandingDto(m.Id, m.Version, Labels.ApiName(m.Status), m.ExemptionGround is { } g ? Labels.ApiName(g) : null, m.ExemptionReviewOn);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ExemptionDueDto>>, NotFound<ProblemDetails>>> ExemptionsDueAsync(
+        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, DateOnly? by, CancellationToken ct)
+    {
+        var lookup = await http.FindAsync(db, org, Operation.MembersRead);
+        if (!lookup.Found)
+        {
+            return Problems.NoOrg(org);
+        }
+
+        var today = Today(clock);
+        var rows = await ExemptionReviews.DueAsync(db, lookup.Subtree, by ?? today.AddDays(30), today, ct);
+        return TypedResults.Ok((IReadOnlyList<ExemptionDueDto>)rows.Select(r => new ExemptionDueDto(
+            r.MemberId, r.FullName, r.CellCode, r.CellName, r.ExemptedOn, r.Ground is { } g ? Labels.ApiName(g) : null, r.ReviewOn, r.Overdue, r.Version)).ToList());
+    }
+
+    /// <summary>The year and the last month counted: by default the months that have ended this year (or all of a past year).</summary>
+    public static (int Year, int Through, string? Error) Period(TimeProvider clock, int? year, int? through)
+    {
+        var last = Today(clock).AddMonths(-1);
+        var y = year ?? last.Year;
+        var m = through ?? (y == last.Year ? last.Month : 12);
+        return m is < 1 or > 12 ? (y, m, "Tháng phải từ 1 đến 12.") : y is < 1930 or > 2200 ? (y, m, "Năm không hợp lệ.") : (y, m, null);
+    }
+
+    private static async Task<Results<Ok<StrikeOffSuggestionsDto>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> SuggestionsAsync(
+        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, int? year, int? through, CancellationToken ct)
+    {
+        var (y, m, error) = Period(clock, year, through);
+        if (error is not null)
+        {
+            return Problems.Field(through is null ? "year" : "through", error);
+        }
+
+        var lookup = await http.FindAsync(db, org, Operation.MembersRead);
+        if (!lookup.Found)
+        {
+            return Problems.NoOrg(org);
+        }
+
+        var rows = await StrikeOffSuggestions.ForAsync(db, lookup.Subtree, y, m, ct);
+        await http.AuditReadAsync("StrikeOffSuggestions", lookup.Organization?.ProvinceId, null, lookup.Organization?.Id);
+        return TypedResults.Ok(new StrikeOffSuggestionsDto(lookup.Organization?.Code ?? "root", y, m, rows.Select(s => new StrikeOffSuggestionDto(
+            s.MemberId, s.FullName, s.CellCode, s.CellName,
+            [.. s.ForAbsence ? new[] { "unexcusedAbsence" } : [], .. s.ForFees ? new[] { "unpaidFees" } : []],
+            s.AbsentMonths, s.UnpaidMonths, s.Version)).ToList()));
+    }
+}
+
+/// <summary>An exemption says why: age or health.</summary>
+public sealed record ExemptionGroundIsGiven(ExemptionGround? Ground) : ChiBo.IRule
+{
+    public string Field => "Ground";
+
+    public string Message => "Cần chọn lý do miễn sinh hoạt: tuổi cao hoặc sức khỏe.";
+
+    public bool IsBroken() => Ground is null;
+}
