@@ -2,10 +2,12 @@ using System.Text;
 using ChiBo.Access;
 using ChiBo.Audit;
 using ChiBo.Admission;
+using ChiBo.Documents;
 using ChiBo.Fees;
 using ChiBo.Transfers;
 using ChiBo.Meetings;
 using ChiBo.Members;
+using ChiBo.Notices;
 using ChiBo.Organizations;
 using ChiBo.Provinces;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +36,11 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingAttendance> MeetingAttendances => Set<MeetingAttendance>();
     public DbSet<MemberTask> MemberTasks => Set<MemberTask>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<DocumentFile> DocumentFiles => Set<DocumentFile>();
+    public DbSet<MeetingDocument> MeetingDocuments => Set<MeetingDocument>();
+    public DbSet<DocumentStudy> DocumentStudies => Set<DocumentStudy>();
+    public DbSet<Notice> Notices => Set<Notice>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
