@@ -16,5 +16,7 @@ public static class Api
         Admission.AdmissionApi.Map(api.MapGroup("/admission"));
         Transfers.TransfersApi.Map(api.MapGroup("/transfers"));
         Fees.FeesApi.Map(api.MapGroup("/fees"));
+        Documents.DocumentsApi.Map(api.MapGroup("/documents"));
+        Notices.NoticesApi.Map(api.MapGroup("/notices"));
     }
 }
