@@ -32,7 +32,7 @@ public enum DocumentKind
 }
 
 /// <summary>The formats the library accepts and extracts text from.</summary>
-public enum DocumentFormat
+public enum DocumentFileFormat
 {
     Pdf = 1,
     Docx = 2,
@@ -74,7 +74,7 @@ public sealed class Document
 
     public required string FileName { get; set; }
     public required string ContentType { get; set; }
-    public DocumentFormat Format { get; set; }
+    public DocumentFileFormat Format { get; set; }
     public long Size { get; set; }
 
     /// <summary>SHA-256 of the file, hex: the same file filed twice is noticed.</summary>
@@ -133,10 +133,10 @@ public static class DocumentKinds
 
     public static string Of(DocumentKind kind) => All.FirstOrDefault(k => k.Value == kind).Name ?? kind.ToString();
 
-    public static string Of(DocumentFormat format) => format switch
+    public static string Of(DocumentFileFormat format) => format switch
     {
-        DocumentFormat.Pdf => "PDF",
-        DocumentFormat.Docx => "Word (.docx)",
+        DocumentFileFormat.Pdf => "PDF",
+        DocumentFileFormat.Docx => "Word (.docx)",
         _ => "Văn bản thuần (.txt)",
     };
 }

@@ -22,7 +22,7 @@ public sealed record DocumentFilter
 /// <summary>One result: the metadata, where it applies, and a snippet with the query's words marked.</summary>
 public sealed record DocumentHit(
     long Id, string Number, DateOnly IssuedOn, string Issuer, DocumentKind Kind, string Title, string? Summary,
-    DocumentFormat Format, long Size, string? OrgCode, string? OrgName, IReadOnlyList<SnippetPart> Snippet);
+    DocumentFileFormat Format, long Size, string? OrgCode, string? OrgName, IReadOnlyList<SnippetPart> Snippet);
 
 public sealed record DocumentPage(int Total, int Page, int PageSize, IReadOnlyList<string> Words, IReadOnlyList<DocumentHit> Items)
 {
@@ -109,7 +109,7 @@ public static class DocumentQueries
                 list.Add(new DocumentHit(
                     Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetFieldValue<DateOnly>(2),
                     reader.GetString(3), (DocumentKind)Int(reader, 4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
-                    (DocumentFormat)Int(reader, 7), Convert.ToInt64(reader.GetValue(8), CultureInfo.InvariantCulture),
+                    (DocumentFileFormat)Int(reader, 7), Convert.ToInt64(reader.GetValue(8), CultureInfo.InvariantCulture),
                     reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10), []));
             }
 

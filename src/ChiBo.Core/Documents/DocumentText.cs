@@ -23,7 +23,7 @@ public static class DocumentText
     /// <summary>Types a browser or a script may declare without knowing better.</summary>
     private static readonly string[] Unspecific = ["", "application/octet-stream", "binary/octet-stream"];
 
-    public sealed record Extracted(DocumentFormat Format, string ContentType, string Text);
+    public sealed record Extracted(DocumentFileFormat Format, string ContentType, string Text);
 
     /// <summary>Checks the file and extracts its text, NFC; a broken rule names the field "File".</summary>
     public static Extracted Read(string? fileName, string? contentType, byte[] content)
@@ -37,24 +37,24 @@ public static class DocumentText
         var declared = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
         var format = Path.GetExtension(name).ToLowerInvariant() switch
         {
-            ".pdf" => DocumentFormat.Pdf,
-            ".docx" => DocumentFormat.Docx,
-            ".txt" => DocumentFormat.Text,
+            ".pdf" => DocumentFileFormat.Pdf,
+            ".docx" => DocumentFileFormat.Docx,
+            ".txt" => DocumentFileFormat.Text,
             _ => throw new RuleViolationException("File",
                 $"Tệp \"{name}\" không được nhận: chỉ nhận PDF (.pdf), Word (.docx) hoặc văn bản thuần (.txt)."),
         };
         var type = format switch
         {
-            DocumentFormat.Pdf => PdfType,
-            DocumentFormat.Docx => DocxType,
+            DocumentFileFormat.Pdf => PdfType,
+            DocumentFileFormat.Docx => DocxType,
             _ => TextType,
         };
         Require(Unspecific.Contains(declared) || declared == type, $"Tệp \"{name}\" khai báo kiểu \"{declared}\", không khớp với phần mở rộng {Path.GetExtension(name)}.");
 
         var text = format switch
         {
-            DocumentFormat.Pdf => Pdf(name, content),
-            DocumentFormat.Docx => Docx(name, content),
+            DocumentFileFormat.Pdf => Pdf(name, content),
+            DocumentFileFormat.Docx => Docx(name, content),
             _ => PlainText(name, content),
         };
         return new Extracted(format, type, Tidy(text));
