@@ -78,31 +78,38 @@ public static class DocumentIndex
     }
 
     /// <summary>
-    /// The provider's full-text condition and rank for a query's words: every word must occur
-    /// (AND); the exact phrase ranks first, then relevance (bm25 / ts_rank, heading above body).
-    /// Returns the SQL pieces over the index table aliased <paramref name="alias"/>, joined on <c>documentId</c>.
+    /// The provider's full-text match for a query's words as a CTE <c>hits(id, phrase, rank)</c>:
+    /// every word must occur (AND); <c>phrase</c> is 0 where the words stand together in order
+    /// (ranked first), <c>rank</c> the relevance, lower first (bm25 / negated ts_rank, heading above body).
+    /// SQLite computes bm25 only in a query over the FTS table alone, hence the CTE on both.
     /// </summary>
-    internal static (string Join, string Where, string PhraseFirst, string Rank) Match(RawSql sql, IReadOnlyList<string> words, string alias, string documentId)
+    internal static string Hits(RawSql sql, IReadOnlyList<string> words)
     {
         if (sql.IsPostgres)
         {
             var all = sql.Param(string.Join(" & ", words));
             var phrase = sql.Param(string.Join(" <-> ", words));
-            return (
-                $"JOIN {Table} {alias} ON {alias}.document_id = {documentId}",
-                $"{alias}.vector @@ to_tsquery('simple', {all})",
-                $"CASE WHEN {alias}.vector @@ to_tsquery('simple', {phrase}) THEN 0 ELSE 1 END",
-                $"-ts_rank({alias}.vector, to_tsquery('simple', {all}))");
+            return $"""
+                hits AS (
+                  SELECT document_id AS id,
+                         CASE WHEN vector @@ to_tsquery('simple', {phrase}) THEN 0 ELSE 1 END AS phrase,
+                         -ts_rank(vector, to_tsquery('simple', {all})) AS rank
+                  FROM document_search
+                  WHERE vector @@ to_tsquery('simple', {all}))
+                """;
         }
 
-        // FTS5's hidden column and bm25() take the table's own name, so SQLite joins it unaliased.
         var match = sql.Param(string.Join(' ', words.Select(w => "\"" + w + "\"")));
         var exact = sql.Param("\"" + string.Join(' ', words) + "\"");
-        return (
-            $"JOIN {Table} ON {Table}.rowid = {documentId}",
-            $"{Table} MATCH {match}",
-            $"CASE WHEN {Table}.rowid IN (SELECT rowid FROM {Table} WHERE {Table} MATCH {exact}) THEN 0 ELSE 1 END",
-            $"bm25({Table}, 10.0, 1.0)");
+        return $"""
+            exact AS (SELECT rowid AS id FROM document_search WHERE document_search MATCH {exact}),
+            hits AS (
+              SELECT rowid AS id,
+                     CASE WHEN rowid IN (SELECT id FROM exact) THEN 0 ELSE 1 END AS phrase,
+                     bm25(document_search, 10.0, 1.0) AS rank
+              FROM document_search
+              WHERE document_search MATCH {match})
+            """;
     }
 
     private static readonly string[] FoldTable = BuildFoldTable();

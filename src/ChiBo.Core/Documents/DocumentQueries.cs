@@ -80,16 +80,16 @@ public static class DocumentQueries
             where.Add($"d.issued_on >= {sql.Param(new DateOnly(year, 1, 1))} AND d.issued_on < {sql.Param(new DateOnly(year + 1, 1, 1))}");
         }
 
-        string join = "", order = "d.issued_on DESC, d.id DESC";
+        string with = "", join = "", order = "d.issued_on DESC, d.id DESC";
         if (words.Count > 0)
         {
-            var match = DocumentIndex.Match(sql, words, "s", "d.id");
-            join = match.Join;
-            where.Add(match.Where);
-            order = $"{match.PhraseFirst}, {match.Rank}, d.issued_on DESC, d.id DESC";
+            with = "WITH " + DocumentIndex.Hits(sql, words);
+            join = "JOIN hits h ON h.id = d.id";
+            order = "h.phrase, h.rank, d.issued_on DESC, d.id DESC";
         }
 
         var text = $"""
+            {with}
             SELECT d.id, d.number, d.issued_on, d.issuer, d.kind, d.title, d.summary, d.format, d.size, o.code, o.name,
                    count(*) OVER () AS total
             FROM documents d

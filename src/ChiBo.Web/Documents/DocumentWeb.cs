@@ -156,13 +156,17 @@ public static class DocumentWeb
         }
     }
 
+    /// <summary>Vietnamese letters stay as they are; only markup characters are escaped.</summary>
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Html =
+        System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     /// <summary>The snippet with the query's words in &lt;mark&gt;, HTML-encoded.</summary>
     public static string SnippetHtml(IEnumerable<SnippetPart> parts)
     {
         var sb = new StringBuilder();
         foreach (var p in parts)
         {
-            var text = System.Net.WebUtility.HtmlEncode(p.Text);
+            var text = Html.Encode(p.Text);
             sb.Append(p.Hit ? "<mark>" + text + "</mark>" : text);
         }
 
