@@ -18,5 +18,7 @@ public static class Api
         Fees.FeesApi.Map(api.MapGroup("/fees"));
         Discipline.DisciplineApi.Map(api.MapGroup("/discipline"));
         Members.MemberLifeApi.Map(api.MapGroup("/members"));
+        Documents.DocumentsApi.Map(api.MapGroup("/documents"));
+        Notices.NoticesApi.Map(api.MapGroup("/notices"));
     }
 }

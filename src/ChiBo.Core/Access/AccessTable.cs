@@ -13,23 +13,27 @@ public static class AccessTable
         [Role.ProvinceBoard] = Set(
             Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
             Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead,
-            Operation.AuditRead, Operation.SignedIn),
+            Operation.AuditRead, Operation.SignedIn, Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead,
+            Operation.NoticesWrite),
         // Committees decide discipline in their own đảng bộ (Điều lệ Đảng, Điều 36: đảng ủy cơ sở
         // khiển trách, cảnh cáo, cách chức; the level above it every form) and record the decisions
         // of their cells; a cell committee's role does not see discipline records.
         [Role.SuperiorCommittee] = Set(
             Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
             Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead,
-            Operation.DisciplineWrite, Operation.SignedIn),
+            Operation.DisciplineWrite, Operation.SignedIn,
+            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite),
         [Role.BaseCommittee] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.MembersReadSensitive,
-            Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead, Operation.DisciplineWrite, Operation.SignedIn),
+            Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead, Operation.DisciplineWrite, Operation.SignedIn,
+            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite),
         [Role.CellCommittee] = Set(
-            Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.ReportsRead, Operation.SignedIn),
+            Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.ReportsRead, Operation.SignedIn,
+            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite),
         [Role.Inspection] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersReadSensitive, Operation.ReportsRead,
-            Operation.DisciplineRead, Operation.DisciplineWrite, Operation.SignedIn),
-        [Role.Member] = Set(Operation.SelfRead, Operation.SignedIn),
+            Operation.DisciplineRead, Operation.DisciplineWrite, Operation.SignedIn, Operation.DocumentsRead, Operation.NoticesRead),
+        [Role.Member] = Set(Operation.SelfRead, Operation.SignedIn, Operation.DocumentsRead, Operation.NoticesRead),
     };
 
     public static bool Allows(Role role, string operation) => Grants[role].Contains(operation);

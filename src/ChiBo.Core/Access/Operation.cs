@@ -18,6 +18,18 @@ public static class Operation
     public const string AuditRead = "Audit.Read";
     public const string AccountsManage = "Accounts.Manage";
 
+    /// <summary>The documents library (văn bản, tài liệu) issued for the caller's chain and subtree; a member confirms studying them.</summary>
+    public const string DocumentsRead = "Documents.Read";
+
+    /// <summary>Filing documents for a subtree and assigning them to its cells' meetings.</summary>
+    public const string DocumentsWrite = "Documents.Write";
+
+    /// <summary>Notices (thông báo) of the caller's chain and subtree.</summary>
+    public const string NoticesRead = "Notices.Read";
+
+    /// <summary>Posting notices to a subtree's members.</summary>
+    public const string NoticesWrite = "Notices.Write";
+
     /// <summary>The signed-in member's own record and own cell's member-facing pages.</summary>
     public const string SelfRead = "Self.Read";
 
@@ -27,6 +39,7 @@ public static class Operation
     public static readonly IReadOnlyList<string> All =
     [
         OrgsRead, OrgsWrite, MembersRead, MembersWrite, MembersReadSensitive, MembersExport, ReportsRead,
-        DisciplineRead, DisciplineWrite, AuditRead, AccountsManage, SelfRead, SignedIn,
+        DisciplineRead, DisciplineWrite, AuditRead, AccountsManage, DocumentsRead, DocumentsWrite, NoticesRead, NoticesWrite,
+        SelfRead, SignedIn,
     ];
 }

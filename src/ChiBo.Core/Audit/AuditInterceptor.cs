@@ -139,7 +139,7 @@ public sealed class AuditInterceptor(AuditScope scope, TimeProvider clock) : Sav
 
         var changes = values.ToDictionary(
             v => v.Key,
-            v => Masked.Contains(v.Key) ? new object?[] { v.Value[0] is null ? null : "***", v.Value[1] is null ? null : "***" } : v.Value);
+            v => Masked.Contains(v.Key) ? new object?[] { v.Value[0] is null ? null : "***", v.Value[1] is null ? null : "***" } : v.Value.Select(Summarize).ToArray());
         var key = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture));
         var province = entry.Entity is Provinces.Province p
             ? p.Id
@@ -167,6 +167,20 @@ public sealed class AuditInterceptor(AuditScope scope, TimeProvider clock) : Sav
             Hash = "",
         };
     }
+
+    /// <summary>Longest text kept whole in a line: above every form field of the model (minutes: 20,000).</summary>
+    private const int LongText = 20_000;
+
+    /// <summary>
+    /// A file's bytes or a document's extracted text would swell the log by megabytes: they are
+    /// recorded as their size and SHA-256, which still proves what was written.
+    /// </summary>
+    private static object? Summarize(object? value) => value switch
+    {
+        byte[] bytes => $"{bytes.Length.ToString(CultureInfo.InvariantCulture)} byte, SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}",
+        string { Length: > LongText } text => $"{text.Length.ToString(CultureInfo.InvariantCulture)} ký tự, SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))}",
+        _ => value,
+    };
 
     private static int? IntOf(EntityEntry entry, string property) =>
         entry.Metadata.FindProperty(property) is not null ? entry.Property(property).CurrentValue as int? : null;

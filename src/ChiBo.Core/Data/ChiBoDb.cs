@@ -3,10 +3,12 @@ using ChiBo.Access;
 using ChiBo.Audit;
 using ChiBo.Admission;
 using ChiBo.Discipline;
+using ChiBo.Documents;
 using ChiBo.Fees;
 using ChiBo.Transfers;
 using ChiBo.Meetings;
 using ChiBo.Members;
+using ChiBo.Notices;
 using ChiBo.Organizations;
 using ChiBo.Provinces;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +40,11 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<InspectionCase> InspectionCases => Set<InspectionCase>();
     public DbSet<DisciplineDecision> DisciplineDecisions => Set<DisciplineDecision>();
     public DbSet<DisciplineAppeal> DisciplineAppeals => Set<DisciplineAppeal>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<DocumentFile> DocumentFiles => Set<DocumentFile>();
+    public DbSet<MeetingDocument> MeetingDocuments => Set<MeetingDocument>();
+    public DbSet<DocumentStudy> DocumentStudies => Set<DocumentStudy>();
+    public DbSet<Notice> Notices => Set<Notice>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
