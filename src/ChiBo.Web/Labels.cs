@@ -150,6 +150,7 @@ public static class Labels
         MemberEventKind.FieldCorrected => "Đính chính thông tin",
         MemberEventKind.AttributesChanged => "Thay đổi thông tin",
         MemberEventKind.Registered => "Tạo hồ sơ từ dữ liệu cũ",
+        MemberEventKind.CardReissued => "Cấp lại thẻ đảng viên",
         _ => kind.ToString(),
     };
 

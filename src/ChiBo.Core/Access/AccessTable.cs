@@ -13,15 +13,15 @@ public static class AccessTable
         [Role.ProvinceBoard] = Set(
             Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
             Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead,
-            Operation.AuditRead, Operation.SignedIn),
+            Operation.AuditRead, Operation.ProceduresAct, Operation.SignedIn),
         [Role.SuperiorCommittee] = Set(
             Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
-            Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.SignedIn),
+            Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.ProceduresAct, Operation.SignedIn),
         [Role.BaseCommittee] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.MembersReadSensitive,
-            Operation.MembersExport, Operation.ReportsRead, Operation.SignedIn),
+            Operation.MembersExport, Operation.ReportsRead, Operation.ProceduresAct, Operation.SignedIn),
         [Role.CellCommittee] = Set(
-            Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.ReportsRead, Operation.SignedIn),
+            Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.ReportsRead, Operation.ProceduresAct, Operation.SignedIn),
         [Role.Inspection] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersReadSensitive, Operation.ReportsRead,
             Operation.DisciplineRead, Operation.DisciplineWrite, Operation.SignedIn),

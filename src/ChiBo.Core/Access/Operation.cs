@@ -18,6 +18,12 @@ public static class Operation
     public const string AuditRead = "Audit.Read";
     public const string AccountsManage = "Accounts.Manage";
 
+    /// <summary>
+    /// Act on members' online procedures (thủ tục hành chính của Đảng): see what waits in the subtree,
+    /// approve or reject a step. Each step still needs the step's own role over its organization.
+    /// </summary>
+    public const string ProceduresAct = "Procedures.Act";
+
     /// <summary>The signed-in member's own record and own cell's member-facing pages.</summary>
     public const string SelfRead = "Self.Read";
 
@@ -27,6 +33,6 @@ public static class Operation
     public static readonly IReadOnlyList<string> All =
     [
         OrgsRead, OrgsWrite, MembersRead, MembersWrite, MembersReadSensitive, MembersExport, ReportsRead,
-        DisciplineRead, DisciplineWrite, AuditRead, AccountsManage, SelfRead, SignedIn,
+        DisciplineRead, DisciplineWrite, AuditRead, AccountsManage, ProceduresAct, SelfRead, SignedIn,
     ];
 }

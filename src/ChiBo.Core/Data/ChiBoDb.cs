@@ -6,7 +6,9 @@ using ChiBo.Fees;
 using ChiBo.Transfers;
 using ChiBo.Meetings;
 using ChiBo.Members;
+using ChiBo.Notifications;
 using ChiBo.Organizations;
+using ChiBo.Procedures;
 using ChiBo.Provinces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -34,6 +36,9 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingAttendance> MeetingAttendances => Set<MeetingAttendance>();
     public DbSet<MemberTask> MemberTasks => Set<MemberTask>();
+    public DbSet<ProcedureRequest> ProcedureRequests => Set<ProcedureRequest>();
+    public DbSet<ProcedureEvent> ProcedureEvents => Set<ProcedureEvent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -85,6 +90,8 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
         (typeof(MemberEvent), nameof(MemberEvent.CellPath)),
         (typeof(Meeting), nameof(Meeting.CellPath)),
         (typeof(MemberTask), nameof(MemberTask.CellPath)),
+        (typeof(ProcedureRequest), nameof(ProcedureRequest.StepOrgPath)),
+        (typeof(Notification), nameof(Notification.OrgPath)),
     ];
 
     /// <summary>snake_case tables and columns, so hand-written SQL reads the same on both providers.</summary>
