@@ -16,5 +16,7 @@ public static class Api
         Admission.AdmissionApi.Map(api.MapGroup("/admission"));
         Transfers.TransfersApi.Map(api.MapGroup("/transfers"));
         Fees.FeesApi.Map(api.MapGroup("/fees"));
+        Procedures.ProceduresApi.Map(api.MapGroup("/procedures"));
+        Notifications.NotificationsApi.Map(api.MapGroup("/notifications"));
     }
 }

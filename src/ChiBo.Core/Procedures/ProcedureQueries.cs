@@ -23,7 +23,7 @@ public sealed record ProcedureEventView(ProcedureAction Action, string ActionNam
 /// them), the plan with each step's state, the timeline, and what the caller may do now.
 /// </summary>
 public sealed record ProcedureDetails(
-    ProcedureRow Request, string Source, string? Reason, IReadOnlyList<string> Particulars, IReadOnlyList<ProcedureStepView> Steps,
+    int ProvinceId, ProcedureRow Request, string Source, string? Reason, IReadOnlyList<string> Particulars, IReadOnlyList<ProcedureStepView> Steps,
     IReadOnlyList<ProcedureEventView> Timeline, int? TransferId, bool IsLastStep, bool CommentRequired, string? NumberLabel, bool NumberRequired,
     bool CanAct, bool CanWithdraw, bool IsOwn);
 
@@ -114,6 +114,7 @@ public static class ProcedureQueries
         var current = r.StepIndex is { } i ? plan[i] : null;
         var isLast = r.StepIndex == plan.Count - 1;
         return new ProcedureDetails(
+            r.ProvinceId,
             row,
             definition.Source,
             r.Reason,
