@@ -52,7 +52,7 @@ public static class NotificationQueries
             q = q.Where(x => x.ReadAt == null);
         }
 
-        return await RowsAsync(db, q.OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id).Take(take), ct);
+        return await RowsAsync(db, q.OrderByDescending(x => x.Id).Take(take), ct);
     }
 
     /// <summary>How many unread lines the account sees (the bell in the page header).</summary>
@@ -64,7 +64,7 @@ public static class NotificationQueries
     /// <summary>A member's unread lines, newest first (for the member portal).</summary>
     public static Task<IReadOnlyList<NotificationRow>> UnreadForMemberAsync(ChiBoDb db, int memberId, CancellationToken ct = default) =>
         RowsAsync(db, db.Notifications.AsNoTracking().Where(x => x.MemberId == memberId && x.ReadAt == null)
-            .OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id), ct);
+            .OrderByDescending(x => x.Id), ct);
 
     private static async Task<IReadOnlyList<NotificationRow>> RowsAsync(ChiBoDb db, IQueryable<Notification> q, CancellationToken ct)
     {

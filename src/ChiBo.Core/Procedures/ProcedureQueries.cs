@@ -109,7 +109,7 @@ public static class ProcedureQueries
         }
 
         var row = (await RowsAsync(db, db.ProcedureRequests.AsNoTracking().Where(x => x.Id == id), today, NewestFirst, ct))[0];
-        var events = await db.ProcedureEvents.AsNoTracking().Where(e => e.RequestId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+        var events = await db.ProcedureEvents.AsNoTracking().Where(e => e.RequestId == id).OrderBy(e => e.Id).ToListAsync(ct);
         var definition = ProcedurePolicy.Of(r.Kind);
         var current = r.StepIndex is { } i ? plan[i] : null;
         var isLast = r.StepIndex == plan.Count - 1;
