@@ -205,6 +205,11 @@ public sealed class ProcedureCommands(ChiBoDb db, TimeProvider clock, OrgScope c
             throw new ProcedureForbiddenException(ProcedureAccess.WrongActor(step));
         }
 
+        if (ProcedureAccess.IsOwnRequest(caller, r))
+        {
+            throw new ProcedureForbiddenException(ProcedureAccess.OwnRequest);
+        }
+
         return (r, plan, step);
     }
 

@@ -38,7 +38,8 @@ public static class ProcedureQueries
 
     /// <summary>
     /// Requests waiting for the caller: at a step whose role the caller holds on a subtree that
-    /// contains the step's organization, confined to <paramref name="within"/>; oldest deadline first.
+    /// contains the step's organization, confined to <paramref name="within"/>, not the caller's
+    /// own; oldest deadline first.
     /// </summary>
     public static Task<IReadOnlyList<ProcedureRow>> QueueAsync(ChiBoDb db, OrgScope caller, Subtree within, DateOnly today, CancellationToken ct = default)
     {
@@ -61,6 +62,11 @@ public static class ProcedureQueries
 
         var q = db.ProcedureRequests.AsNoTracking().Where(x => x.Status == ProcedureStatus.InProgress)
             .Where(Expression.Lambda<Func<ProcedureRequest, bool>>(any, r));
+        if (caller.MemberId is { } own)
+        {
+            q = q.Where(x => x.MemberId != own); // decided by another member of the committee
+        }
+
         return RowsAsync(db, q.OrderBy(x => x.StepDueOn).ThenBy(x => x.Id).Take(ListLimit), today, DueFirst, ct);
     }
 
@@ -126,7 +132,7 @@ public static class ProcedureQueries
             current?.CommentRequired ?? false,
             isLast ? definition.Number?.Label : null,
             isLast && definition.Number is { Required: true },
-            r.Status == ProcedureStatus.InProgress && ProcedureAccess.HoldsStepRole(caller, r),
+            r.Status == ProcedureStatus.InProgress && ProcedureAccess.HoldsStepRole(caller, r) && !isOwn,
             r.Status == ProcedureStatus.InProgress && isOwn,
             isOwn);
     }

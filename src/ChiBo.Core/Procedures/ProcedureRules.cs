@@ -152,15 +152,20 @@ public sealed record CorrectionFieldsAreDistinct(int Count, int Distinct) : IRul
 }
 
 /// <summary>
-/// The rule every approval and rejection goes through: the caller holds the step's role on a
+/// The rules every approval and rejection goes through: the caller holds the step's role on a
 /// subtree that contains the step's organization (a committee acts for its own organization and
-/// those under it; another role or another place is refused).
+/// those under it; another role or another place is refused), and the request is not the caller's own.
 /// </summary>
 public static class ProcedureAccess
 {
     public static bool HoldsStepRole(OrgScope caller, ProcedureRequest r) =>
         r.StepRole is { } role && r.StepOrgPath is { } path
         && caller.Roles.Any(g => g.Role == role && OrgScope.Covers(g.Subtree, new Subtree(r.ProvinceId, path)));
+
+    /// <summary>A committee member does not decide on their own request: another member of the committee does.</summary>
+    public static bool IsOwnRequest(OrgScope caller, ProcedureRequest r) => caller.MemberId == r.MemberId;
+
+    public const string OwnRequest = "Bạn không tự xử lý hồ sơ thủ tục của chính mình: việc này do đồng chí khác trong cấp ủy thực hiện.";
 
     /// <summary>The Vietnamese refusal naming who must act.</summary>
     public static string WrongActor(PlannedStep step) =>

@@ -64,6 +64,29 @@ public sealed class ProcedureAccessTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ACommitteeMember_DoesNotDecideOnTheirOwnRequest(string provider)
+    {
+        await using var d = await OpenAsync(provider);
+        var m = await d.MemberAsync(d.W.Cell1, "Đoàn Văn Chi Ủy");
+        var both = await d.AsMemberOnTheCommitteeAsync(m, d.W.Cell1);
+        var r = (await StartAsync(both, Card)).Ok();
+        r.CanAct.ShouldBeFalse();
+        (await RowsAsync(both, "/api/procedures/queue")).ShouldBeEmpty();
+        var own = await ApproveAsync(both, r.Request.Id, 1);
+        own.Status.ShouldBe(HttpStatusCode.Forbidden);
+        own.Problem!.Detail!.ShouldContain("không tự xử lý hồ sơ thủ tục của chính mình");
+
+        var colleague = await d.AsAsync("cell-committee", d.W.Cell1);
+        (await RowsAsync(colleague, "/api/procedures/queue")).ShouldHaveSingleItem();
+        (await GetAsync(colleague, r.Request.Id)).Ok().CanAct.ShouldBeTrue();
+        (await ApproveAsync(colleague, r.Request.Id, 1)).Ok().Request.StepOrganization.ShouldBe("Đảng bộ cơ sở A1");
+
+        // The colleague's read of a member's request is personal data: audited.
+        await using var db = d.W.Db();
+        (await db.AuditEntries.CountAsync(a => a.Action == "read" && a.EntityType == nameof(ProcedureRequest) && a.MemberId == m.Id, Ct)).ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Rejection_EndsTheRequestWithAReason_AndTellsTheMember(string provider)
     {
         await using var d = await OpenAsync(provider);

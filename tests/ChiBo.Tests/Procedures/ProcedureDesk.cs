@@ -57,6 +57,19 @@ public sealed class ProcedureDesk : IAsyncDisposable
 
     public Task<HttpClient> AsAsync(string role, Organization org) => Track(App.SignedInAsync(role, org.Code));
 
+    /// <summary>One account holding two roles: a member who is also on the cell's committee (a chi ủy viên).</summary>
+    public async Task<HttpClient> AsMemberOnTheCommitteeAsync(Member m, Organization cell)
+    {
+        var userName = "chiuy." + Guid.NewGuid().ToString("N")[..12];
+        var secret = await App.AddAccountAsync(userName, "member", cell.Code, m.Id);
+        await App.AddAccountAsync(userName, "cell-committee", cell.Code);
+        var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        (await client.PostAsJsonAsync("/api/auth/login",
+            new { username = userName, password = ChiBoApp.Password, totp = ChiBo.Access.Totp.Code(secret, W.Clock.GetUtcNow()) }, Ct)).EnsureSuccessStatusCode();
+        _clients.Add(client);
+        return client;
+    }
+
     private async Task<HttpClient> Track(Task<HttpClient> signingIn)
     {
         var client = await signingIn;

@@ -41,6 +41,12 @@ public sealed partial class ProcedurePagesTests
         }
 
         index.ShouldContain("Bạn chưa gửi hồ sơ thủ tục nào.");
+        index.ShouldNotContain("<details class=\"start\" id=\"correction\" open");
+        var correctionForm = await member.GetStringAsync("/thu-tuc?loai=correction", Ct);
+        correctionForm.ShouldContain("<details class=\"start\" id=\"correction\" open");
+        correctionForm.ShouldContain("Thông tin đang ghi trong hồ sơ của bạn");
+        correctionForm.ShouldContain("Tạ Văn Trang Web");
+        (await member.GetStringAsync("/tai-khoan", Ct)).ShouldContain("/thu-tuc?loai=correction");
         index.ShouldNotContain("Hồ sơ chờ tôi xử lý");
         index.ShouldNotContain("<script");
         index.ShouldNotContain("@if");

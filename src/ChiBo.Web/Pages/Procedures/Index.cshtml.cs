@@ -6,6 +6,7 @@ using ChiBo.Procedures;
 using ChiBo.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChiBo.Web.Pages.Procedures;
 
@@ -48,6 +49,13 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
     public IReadOnlyList<ProcedureRow> Overdue { get; private set; } = [];
     public string? Problem { get; private set; }
     public ProcedureKind? ProblemKind { get; private set; }
+
+    /// <summary>"/thu-tuc?loai=correction" opens that kind's form (the record page's "request a correction" link).</summary>
+    [BindProperty(SupportsGet = true, Name = "loai")]
+    public ProcedureKind? Open { get; set; }
+
+    /// <summary>The member's record as it stands, shown beside the correction form.</summary>
+    public IReadOnlyList<(string Label, string? Value)> Record { get; private set; } = [];
 
     [BindProperty]
     public StartForm Form { get; set; } = new();
@@ -96,6 +104,9 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
             }
 
             Mine = details;
+            var me = await db.Members.AsNoTracking().SingleAsync(m => m.Id == Scope.MemberId, ct);
+            var profile = ChiBo.Members.MemberProfile.Of(me);
+            Record = CorrectableFields.All.Select(f => (f.Label, f.Read(profile))).ToList();
         }
 
         if (CanAct)
