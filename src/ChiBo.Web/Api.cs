@@ -20,5 +20,7 @@ public static class Api
         Members.MemberLifeApi.Map(api.MapGroup("/members"));
         Documents.DocumentsApi.Map(api.MapGroup("/documents"));
         Notices.NoticesApi.Map(api.MapGroup("/notices"));
+        Procedures.ProceduresApi.Map(api.MapGroup("/procedures"));
+        Notifications.NotificationsApi.Map(api.MapGroup("/notifications"));
     }
 }

@@ -153,6 +153,7 @@ public static class Labels
         MemberEventKind.Disciplined => "Thi hành kỷ luật",
         MemberEventKind.DisciplineReviewed => "Giải quyết khiếu nại kỷ luật",
         MemberEventKind.Reinstated => "Khôi phục đảng tịch",
+        MemberEventKind.CardReissued => "Cấp lại thẻ đảng viên",
         _ => kind.ToString(),
     };
 

@@ -30,6 +30,12 @@ public static class Operation
     /// <summary>Posting notices to a subtree's members.</summary>
     public const string NoticesWrite = "Notices.Write";
 
+    /// <summary>
+    /// Act on members' online procedures (thủ tục hành chính của Đảng): see what waits in the subtree,
+    /// approve or reject a step. Each step still needs the step's own role over its organization.
+    /// </summary>
+    public const string ProceduresAct = "Procedures.Act";
+
     /// <summary>The signed-in member's own record and own cell's member-facing pages.</summary>
     public const string SelfRead = "Self.Read";
 
@@ -39,7 +45,7 @@ public static class Operation
     public static readonly IReadOnlyList<string> All =
     [
         OrgsRead, OrgsWrite, MembersRead, MembersWrite, MembersReadSensitive, MembersExport, ReportsRead,
-        DisciplineRead, DisciplineWrite, AuditRead, AccountsManage, DocumentsRead, DocumentsWrite, NoticesRead, NoticesWrite,
+        DisciplineRead, DisciplineWrite, AuditRead, AccountsManage, DocumentsRead, DocumentsWrite, NoticesRead, NoticesWrite, ProceduresAct,
         SelfRead, SignedIn,
     ];
 }

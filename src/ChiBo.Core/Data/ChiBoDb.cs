@@ -9,7 +9,9 @@ using ChiBo.Transfers;
 using ChiBo.Meetings;
 using ChiBo.Members;
 using ChiBo.Notices;
+using ChiBo.Notifications;
 using ChiBo.Organizations;
+using ChiBo.Procedures;
 using ChiBo.Provinces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -45,6 +47,9 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<MeetingDocument> MeetingDocuments => Set<MeetingDocument>();
     public DbSet<DocumentStudy> DocumentStudies => Set<DocumentStudy>();
     public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<ProcedureRequest> ProcedureRequests => Set<ProcedureRequest>();
+    public DbSet<ProcedureEvent> ProcedureEvents => Set<ProcedureEvent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -98,6 +103,8 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
         (typeof(MemberTask), nameof(MemberTask.CellPath)),
         (typeof(InspectionCase), nameof(InspectionCase.SubjectPath)),
         (typeof(DisciplineDecision), nameof(DisciplineDecision.SubjectPath)),
+        (typeof(ProcedureRequest), nameof(ProcedureRequest.StepOrgPath)),
+        (typeof(Notification), nameof(Notification.OrgPath)),
     ];
 
     /// <summary>snake_case tables and columns, so hand-written SQL reads the same on both providers.</summary>

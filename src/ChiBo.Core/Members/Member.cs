@@ -57,6 +57,9 @@ public sealed class Member
     public bool Retired { get; set; }
     public string? PartyCardNumber { get; set; }
 
+    /// <summary>Ngày cấp (hoặc cấp lại) thẻ đảng viên mang số <see cref="PartyCardNumber"/>; null when not recorded.</summary>
+    public DateOnly? PartyCardIssuedOn { get; set; }
+
     /// <summary>Ngày vào Đảng (kết nạp).</summary>
     public DateOnly AdmittedOn { get; set; }
 
@@ -183,6 +186,9 @@ public enum MemberEventKind
 
     /// <summary>Tạo hồ sơ từ dữ liệu cũ (import).</summary>
     Registered = 14,
+
+    /// <summary>Cấp lại thẻ đảng viên (bị mất, bị hỏng): Details says old → new number.</summary>
+    CardReissued = 15,
 
     /// <summary>Thi hành kỷ luật (khiển trách, cảnh cáo, cách chức); khai trừ is <see cref="Expelled"/>. Seen only with Discipline.Read.</summary>
     Disciplined = 20,

@@ -366,6 +366,22 @@ public sealed class MemberCommands(ChiBoDb db, TimeProvider clock, string actor)
             return m;
         }, ct);
 
+    /// <summary>
+    /// Cấp lại thẻ đảng viên (lost or damaged): the record carries the new number from
+    /// <paramref name="date"/>; the old number stays on the timeline.
+    /// </summary>
+    public Task<Member> ReissueCardAsync(int memberId, int version, string number, DateOnly date, Decision why, CancellationToken ct = default) =>
+        Edit(memberId, version, date, async (m, open) =>
+        {
+            var n = VietnameseText.Clean(number ?? "");
+            Rules.Check(new MemberIsActive(m), new Admission.TextIsGiven(nameof(Member.PartyCardNumber), "Số thẻ đảng viên mới", n));
+            var taken = await db.Members.AnyAsync(x => x.PartyCardNumber == n && x.Id != m.Id, ct);
+            Rules.Check(new CardNumberIsNew(n, m.PartyCardNumber, taken));
+            Add(m, MemberEventKind.CardReissued, date, open, why, $"Số thẻ đảng viên: {m.PartyCardNumber ?? "(trống)"} → {n}");
+            m.PartyCardNumber = n;
+            m.PartyCardIssuedOn = date;
+        }, ct);
+
     /// <summary>Thay đổi trình độ, nghỉ hưu…: true from <paramref name="date"/> on, so the open period splits there.</summary>
     public Task<Member> ChangeAttributesAsync(int memberId, int version, DateOnly date, AttributeChange change, Decision why, CancellationToken ct = default) =>
         Edit(memberId, version, date, async (m, open) =>

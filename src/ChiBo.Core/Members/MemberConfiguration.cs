@@ -25,6 +25,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.HasIndex(m => m.Cccd).IsUnique();
         b.HasIndex(m => new { m.ProvinceId, m.CellId });
         b.HasIndex(m => new { m.ProvinceId, m.SearchName });
+        b.HasIndex(m => m.PartyCardNumber);
         b.HasOne(m => m.Cell).WithMany().HasForeignKey(m => m.CellId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -164,6 +164,20 @@ public sealed record SomethingChanges(IReadOnlyCollection<string> Changes) : IRu
     public bool IsBroken() => Changes.Count == 0;
 }
 
+/// <summary>One party card number, one member.</summary>
+public sealed record CardNumberIsNew(string Number, string? Current, bool TakenElsewhere) : IRule
+{
+    public string Field => nameof(Member.PartyCardNumber);
+
+    public string Message => Number == Current
+        ? $"Số thẻ {Number} là số thẻ đảng viên đang ghi trong hồ sơ: số thẻ cấp lại phải là số mới."
+        : Number.Length > 20
+            ? "Số thẻ đảng viên tối đa 20 ký tự."
+            : $"Số thẻ {Number} đã ghi trong hồ sơ của đảng viên khác.";
+
+    public bool IsBroken() => Number == Current || Number.Length > 20 || TakenElsewhere;
+}
+
 /// <summary>Named checks of the member commands, grouped for a registration (one row of an import = one registration).</summary>
 public static class MemberRules
 {

@@ -1278,6 +1278,10 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(150)")
                         .HasColumnName("other_names");
 
+                    b.Property<DateOnly?>("PartyCardIssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("party_card_issued_on");
+
                     b.Property<string>("PartyCardNumber")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
@@ -1359,6 +1363,9 @@ namespace ChiBo.Migrations.Postgres.Migrations
 
                     b.HasIndex("CellId")
                         .HasDatabaseName("ix_members_cell_id");
+
+                    b.HasIndex("PartyCardNumber")
+                        .HasDatabaseName("ix_members_party_card_number");
 
                     b.HasIndex("ProvinceId", "CellId")
                         .HasDatabaseName("ix_members_province_id_cell_id");
@@ -1556,6 +1563,77 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_member_periods_cell_roll");
 
                     b.ToTable("member_periods");
+                });
+
+            modelBuilder.Entity("ChiBo.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("link");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("OrgPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("org_path")
+                        .UseCollation("C");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("read_by");
+
+                    b.Property<int?>("Role")
+                        .HasColumnType("integer")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_notifications_organization_id");
+
+                    b.HasIndex("MemberId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_member_id_created_at");
+
+                    b.HasIndex("ProvinceId", "Role", "OrgPath")
+                        .HasDatabaseName("ix_notifications_province_id_role_org_path");
+
+                    b.ToTable("notifications");
                 });
 
             modelBuilder.Entity("ChiBo.Organizations.Organization", b =>
@@ -1759,6 +1837,189 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_organization_periods_province_id_path_valid_from");
 
                     b.ToTable("organization_periods");
+                });
+
+            modelBuilder.Entity("ChiBo.Procedures.ProcedureEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer")
+                        .HasColumnName("request_id");
+
+                    b.Property<int?>("StepIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("step_index");
+
+                    b.Property<string>("StepName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("step_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_procedure_events");
+
+                    b.HasIndex("RequestId", "At")
+                        .HasDatabaseName("ix_procedure_events_request_id_at");
+
+                    b.ToTable("procedure_events");
+                });
+
+            modelBuilder.Entity("ChiBo.Procedures.ProcedureRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("plan");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StepDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("step_due_on");
+
+                    b.Property<int?>("StepIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("step_index");
+
+                    b.Property<string>("StepOrgPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("step_org_path")
+                        .UseCollation("C");
+
+                    b.Property<int?>("StepOrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("step_organization_id");
+
+                    b.Property<int?>("StepRole")
+                        .HasColumnType("integer")
+                        .HasColumnName("step_role");
+
+                    b.Property<DateOnly?>("StepStartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("step_started_on");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<int?>("TransferId")
+                        .HasColumnType("integer")
+                        .HasColumnName("transfer_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_procedure_requests");
+
+                    b.HasIndex("StepOrganizationId")
+                        .HasDatabaseName("ix_procedure_requests_step_organization_id");
+
+                    b.HasIndex("TransferId")
+                        .HasDatabaseName("ix_procedure_requests_transfer_id");
+
+                    b.HasIndex("MemberId", "SubmittedOn")
+                        .HasDatabaseName("ix_procedure_requests_member_id_submitted_on");
+
+                    b.HasIndex("ProvinceId", "StepOrgPath")
+                        .HasDatabaseName("ix_procedure_requests_province_id_step_org_path");
+
+                    b.HasIndex("Status", "StepDueOn")
+                        .HasDatabaseName("ix_procedure_requests_status_step_due_on");
+
+                    b.ToTable("procedure_requests");
                 });
 
             modelBuilder.Entity("ChiBo.Provinces.Province", b =>
@@ -2118,6 +2379,21 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_member_periods_members_member_id");
                 });
 
+            modelBuilder.Entity("ChiBo.Notifications.Notification", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_members_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_organizations_organization_id");
+                });
+
             modelBuilder.Entity("ChiBo.Organizations.Organization", b =>
                 {
                     b.HasOne("ChiBo.Organizations.Organization", null)
@@ -2152,6 +2428,38 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organization_periods_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Procedures.ProcedureEvent", b =>
+                {
+                    b.HasOne("ChiBo.Procedures.ProcedureRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_procedure_events_procedure_requests_request_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Procedures.ProcedureRequest", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_procedure_requests_members_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("StepOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_procedure_requests_organizations_step_organization_id");
+
+                    b.HasOne("ChiBo.Transfers.PartyTransfer", null)
+                        .WithMany()
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_procedure_requests_party_transfers_transfer_id");
                 });
 
             modelBuilder.Entity("ChiBo.Transfers.PartyTransfer", b =>

@@ -1240,6 +1240,10 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("other_names");
 
+                    b.Property<DateOnly?>("PartyCardIssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_card_issued_on");
+
                     b.Property<string>("PartyCardNumber")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
@@ -1321,6 +1325,9 @@ namespace ChiBo.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CellId")
                         .HasDatabaseName("ix_members_cell_id");
+
+                    b.HasIndex("PartyCardNumber")
+                        .HasDatabaseName("ix_members_party_card_number");
 
                     b.HasIndex("ProvinceId", "CellId")
                         .HasDatabaseName("ix_members_province_id_cell_id");
@@ -1504,6 +1511,74 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_member_periods_as_of");
 
                     b.ToTable("member_periods");
+                });
+
+            modelBuilder.Entity("ChiBo.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("OrgPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_path");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_by");
+
+                    b.Property<int?>("Role")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_notifications_organization_id");
+
+                    b.HasIndex("MemberId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_member_id_created_at");
+
+                    b.HasIndex("ProvinceId", "Role", "OrgPath")
+                        .HasDatabaseName("ix_notifications_province_id_role_org_path");
+
+                    b.ToTable("notifications");
                 });
 
             modelBuilder.Entity("ChiBo.Organizations.Organization", b =>
@@ -1699,6 +1774,184 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_organization_periods_province_id_path_valid_from");
 
                     b.ToTable("organization_periods");
+                });
+
+            modelBuilder.Entity("ChiBo.Procedures.ProcedureEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("request_id");
+
+                    b.Property<int?>("StepIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_index");
+
+                    b.Property<string>("StepName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_procedure_events");
+
+                    b.HasIndex("RequestId", "At")
+                        .HasDatabaseName("ix_procedure_events_request_id_at");
+
+                    b.ToTable("procedure_events");
+                });
+
+            modelBuilder.Entity("ChiBo.Procedures.ProcedureRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("StepDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_due_on");
+
+                    b.Property<int?>("StepIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_index");
+
+                    b.Property<string>("StepOrgPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_org_path");
+
+                    b.Property<int?>("StepOrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_organization_id");
+
+                    b.Property<int?>("StepRole")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step_role");
+
+                    b.Property<DateOnly?>("StepStartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_started_on");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<int?>("TransferId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("transfer_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_procedure_requests");
+
+                    b.HasIndex("StepOrganizationId")
+                        .HasDatabaseName("ix_procedure_requests_step_organization_id");
+
+                    b.HasIndex("TransferId")
+                        .HasDatabaseName("ix_procedure_requests_transfer_id");
+
+                    b.HasIndex("MemberId", "SubmittedOn")
+                        .HasDatabaseName("ix_procedure_requests_member_id_submitted_on");
+
+                    b.HasIndex("ProvinceId", "StepOrgPath")
+                        .HasDatabaseName("ix_procedure_requests_province_id_step_org_path");
+
+                    b.HasIndex("Status", "StepDueOn")
+                        .HasDatabaseName("ix_procedure_requests_status_step_due_on");
+
+                    b.ToTable("procedure_requests");
                 });
 
             modelBuilder.Entity("ChiBo.Provinces.Province", b =>
@@ -2054,6 +2307,21 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_member_periods_members_member_id");
                 });
 
+            modelBuilder.Entity("ChiBo.Notifications.Notification", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_members_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_organizations_organization_id");
+                });
+
             modelBuilder.Entity("ChiBo.Organizations.Organization", b =>
                 {
                     b.HasOne("ChiBo.Organizations.Organization", null)
@@ -2088,6 +2356,38 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organization_periods_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Procedures.ProcedureEvent", b =>
+                {
+                    b.HasOne("ChiBo.Procedures.ProcedureRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_procedure_events_procedure_requests_request_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Procedures.ProcedureRequest", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_procedure_requests_members_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("StepOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_procedure_requests_organizations_step_organization_id");
+
+                    b.HasOne("ChiBo.Transfers.PartyTransfer", null)
+                        .WithMany()
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_procedure_requests_party_transfers_transfer_id");
                 });
 
             modelBuilder.Entity("ChiBo.Transfers.PartyTransfer", b =>

@@ -22,11 +22,11 @@ public sealed class AuthorizationMatrixTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>What a sample request acts on; {org}, {member}, {candidate}, {transfer} and {cell} are filled per target.</summary>
+    /// <summary>What a sample request acts on; {org}, {member}, {candidate}, {transfer}, {procedure} and {cell} are filled per target.</summary>
     private sealed record Sample(string Url, Func<Target, object?>? Body = null, bool Targeted = true);
 
     /// <summary>The things a request may name, all in one province.</summary>
-    private sealed record Target(string Org, int Member, int Candidate, int Transfer, int IncomingTransfer, int Cell, int MemberVersion);
+    private sealed record Target(string Org, int Member, int Candidate, int Transfer, int IncomingTransfer, int Cell, int MemberVersion, int Procedure = 0);
 
     private static readonly DateOnly Day = new(2026, 6, 1);
 
@@ -85,6 +85,20 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/transfers/overdue"] = new("/api/transfers/overdue?org={org}"),
         ["POST /api/transfers/export"] = new("/api/transfers/export", t => new { memberId = t.Member, memberVersion = t.MemberVersion, destination = "Tỉnh khác", letterNumber = "9", letterDate = Day }),
         ["POST /api/transfers/import"] = new("/api/transfers/import?cell={org}"),
+        ["GET /api/procedures/kinds"] = new("/api/procedures/kinds", Targeted: false),
+        ["POST /api/procedures/"] = new("/api/procedures/", _ => new { kind = "correction", corrections = new[] { new { field = "birthPlace", value = "Cần Thơ" } } }, Targeted: false),
+        ["GET /api/procedures/mine"] = new("/api/procedures/mine", Targeted: false),
+        ["GET /api/procedures/queue"] = new("/api/procedures/queue?org={org}"),
+        ["GET /api/procedures/overdue"] = new("/api/procedures/overdue?org={org}"),
+        ["GET /api/procedures/{id:int}"] = new("/api/procedures/{procedure}"),
+        ["POST /api/procedures/{id:int}/approve"] = new("/api/procedures/{procedure}/approve", _ => new { version = 0 }),
+        ["POST /api/procedures/{id:int}/reject"] = new("/api/procedures/{procedure}/reject", _ => new { version = 0, reason = "thử" }),
+        ["POST /api/procedures/{id:int}/withdraw"] = new("/api/procedures/{procedure}/withdraw", _ => new { version = 0 }),
+        ["GET /api/notifications/"] = new("/api/notifications/", Targeted: false),
+        ["POST /api/notifications/read"] = new("/api/notifications/read", _ => new { }, Targeted: false),
+        ["GET /thu-tuc"] = new("/thu-tuc", Targeted: false),
+        ["GET /thu-tuc/{id:int}"] = new("/thu-tuc/{procedure}"),
+        ["GET /thong-bao-ca-nhan"] = new("/thong-bao-ca-nhan", Targeted: false),
         ["GET /"] = new("/", Targeted: false),
         ["GET /Index"] = new("/Index", Targeted: false),
         ["GET /dang-vien"] = new("/dang-vien?org={org}"),
@@ -229,7 +243,8 @@ public sealed class AuthorizationMatrixTests
             .Replace("{member}", t.Member.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{candidate}", t.Candidate.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{transfer}", t.Transfer.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{incoming}", t.IncomingTransfer.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{incoming}", t.IncomingTransfer.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{procedure}", t.Procedure.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var method = new HttpMethod(key[..key.IndexOf(' ', StringComparison.Ordinal)]);
         using var request = new HttpRequestMessage(method, url);
         if (sample.Body?.Invoke(t) is { } body)
@@ -246,8 +261,9 @@ public sealed class AuthorizationMatrixTests
     }
 
     /// <summary>
-    /// A candidate in the province's first cell and two pending transfers, one out of it and one
-    /// into it (confirming is the receiving cell's act), so that routes naming them find something.
+    /// A candidate in the province's first cell, two pending transfers, one out of it and one
+    /// into it (confirming is the receiving cell's act), and a member's online procedure waiting at
+    /// the cell, so that routes naming them find something.
     /// </summary>
     private static async Task<Target> TargetAsync(TestDatabase database, TestData data, TimeProvider clock)
     {
@@ -261,6 +277,9 @@ public sealed class AuthorizationMatrixTests
         var incoming = await new TransferCommands(db, clock, "test").IssueAsync(
             new TransferIssue(arriving.Id, TransferKind.Official, data.CellOne.Id, "2-GGT/" + data.Province.Code, new DateOnly(2026, 6, 1)), Ct);
         var version = db.Members.Single(m => m.Id == data.An.Id).Version;
-        return new Target(data.CellOne.Code, data.An.Id, candidate.Id, transfer.Id, incoming.Id, data.CellOne.Id, version);
+        var asAn = new OrgScope(0, "test", data.An.Id, [new ScopedRole(Role.Member, ChiBo.Organizations.Subtree.Of(data.CellOne), data.CellOne.Id)]);
+        var procedure = await new ChiBo.Procedures.ProcedureCommands(db, clock, asAn, "test").StartAsync(
+            new ChiBo.Procedures.ProcedureStart { Kind = ChiBo.Procedures.ProcedureKind.CardReissue, CardLoss = ChiBo.Procedures.CardLoss.Lost }, Ct);
+        return new Target(data.CellOne.Code, data.An.Id, candidate.Id, transfer.Id, incoming.Id, data.CellOne.Id, version, procedure.Id);
     }
 }
