@@ -34,6 +34,7 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingAttendance> MeetingAttendances => Set<MeetingAttendance>();
     public DbSet<MemberTask> MemberTasks => Set<MemberTask>();
+    public DbSet<Portal.RecordCorrectionRequest> RecordCorrectionRequests => Set<Portal.RecordCorrectionRequest>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
