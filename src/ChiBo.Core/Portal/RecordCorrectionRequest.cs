@@ -246,10 +246,10 @@ public static class RecordCorrections
             return request;
         }, ct);
 
-    /// <summary>A member's requests, newest first.</summary>
+    /// <summary>A member's requests, newest first (ids grow with time; SQLite cannot order by a DateTimeOffset).</summary>
     public static async Task<IReadOnlyList<RecordCorrectionRequest>> OfMemberAsync(ChiBoDb db, int memberId, CancellationToken ct = default) =>
         await db.RecordCorrectionRequests.AsNoTracking().Where(r => r.MemberId == memberId)
-            .OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
+            .OrderByDescending(r => r.Id).ToListAsync(ct);
 }
 
 public sealed record ReasonFits(string? Text) : IRule
