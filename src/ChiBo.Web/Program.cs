@@ -18,6 +18,7 @@ builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(Syste
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder =
     System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddChiBoCompression();
 
 var app = builder.Build();
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = VietnameseFormats.Culture;
@@ -26,6 +27,7 @@ await FirstRun.EnsureReadyAsync(app.Services, target, app.Logger, app.Lifetime.A
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseResponseCompression();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseChiBoAccess();

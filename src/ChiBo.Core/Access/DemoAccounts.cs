@@ -41,7 +41,8 @@ public static class DemoAccounts
         foreach (var (user, role, org, memberId) in plan)
         {
             var password = Passwords.Generate();
-            var secret = Totp.NewSecret();
+            // A member signs in with a password alone (Roles.RequiresTwoFactor), on the handbook from a phone.
+            var secret = Roles.RequiresTwoFactor(role) ? Totp.NewSecret() : null;
             await Accounts.AddAsync(db, user, password, role, org.ParentId is null ? "root" : org.Code, secret, memberId, clock, ct);
             created.Add(new DemoAccount(user, role, org.Code, org.Name, password, secret));
         }
@@ -77,7 +78,7 @@ public static class DemoAccounts
         sb.AppendLine();
         foreach (var a in accounts)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"{a.UserName,-10} {Roles.NameOf(a.Role),-19} {a.OrgCode,-16} mật khẩu: {a.Password}  TOTP: {a.TotpSecret}  ({a.OrgName})");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{a.UserName,-10} {Roles.NameOf(a.Role),-19} {a.OrgCode,-16} mật khẩu: {a.Password}  TOTP: {a.TotpSecret ?? "không cần"}  ({a.OrgName})");
         }
 
         return sb.ToString();

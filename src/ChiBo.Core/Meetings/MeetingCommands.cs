@@ -161,6 +161,60 @@ public sealed class MeetingCommands(ChiBoDb db, TimeProvider clock, MeetingRules
         return meeting;
     }
 
+    /// <summary>
+    /// A member marks themself present (tự điểm danh) from the handbook: only on the meeting's day,
+    /// only while the meeting is still open (not yet recorded as held), only a member due to attend.
+    /// It changes that member's line alone; the secretary's roll call (<see cref="RecordAttendanceAsync"/>)
+    /// replaces every line and so has the last word. The version moves on, so a roll call being
+    /// edited at the same time is refused as stale rather than silently dropping the check-in.
+    /// </summary>
+    public async Task<Meeting> CheckInAsync(long meetingId, int memberId, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct)
+            ?? throw new MeetingRuleException("Id", $"Không có buổi sinh hoạt mã số {meetingId}.");
+        Require(meeting.Status != MeetingStatus.Cancelled, "Status", "Buổi sinh hoạt đã bị hủy.");
+        Require(meeting.Status == MeetingStatus.Scheduled, "Status", "Buổi sinh hoạt đã kết thúc: chi ủy đã chốt điểm danh.");
+        Require(meeting.Date == Today, "Date",
+            $"Chỉ tự điểm danh được trong ngày họp ({MeetingRules.Date(meeting.Date)}); hôm nay là {MeetingRules.Date(Today)}.");
+        var roll = await RollAsync(meeting.ProvinceId, meeting.CellPath, meeting.CellId, meeting.Date, ct);
+        Require(roll.Contains(memberId), "MemberId",
+            $"Đảng viên mã số {memberId} không sinh hoạt tại chi bộ này (hoặc đang miễn sinh hoạt) vào ngày {MeetingRules.Date(meeting.Date)}.");
+
+        var line = await db.MeetingAttendances.FirstOrDefaultAsync(a => a.MeetingId == meetingId && a.MemberId == memberId, ct);
+        if (line?.Presence == Presence.Present)
+        {
+            return meeting;
+        }
+
+        if (line is null)
+        {
+            db.MeetingAttendances.Add(new MeetingAttendance
+            {
+                ProvinceId = meeting.ProvinceId, MeetingId = meetingId, MemberId = memberId, Presence = Presence.Present,
+            });
+        }
+        else
+        {
+            if (line.Presence == Presence.Excused)
+            {
+                meeting.ExcusedCount--;
+            }
+            else
+            {
+                meeting.UnexcusedCount--;
+            }
+
+            line.Presence = Presence.Present;
+            line.Reason = null;
+        }
+
+        meeting.PresentCount++;
+        await SaveAsync(meeting, ct);
+        await tx.CommitAsync(ct);
+        return meeting;
+    }
+
     /// <summary>Marks the meeting held with its minutes; the roll call must list every member due to attend.</summary>
     public async Task<Meeting> HoldAsync(long meetingId, int version, string? minutes, string? resolutions, CancellationToken ct = default)
     {

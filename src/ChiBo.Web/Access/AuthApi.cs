@@ -59,6 +59,7 @@ public static class AuthApi
     {
         await AuditChain.RecordAsync(db, audit, "sign-out", nameof(Account), audit.Actor, null, 0, clock.GetUtcNow(), ct);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        http.Response.ClearSiteCaches();
         return TypedResults.NoContent();
     }
 

@@ -5,7 +5,7 @@ public static class SecurityHeaders
     /// <summary>No inline script anywhere: the CSP allows scripts and styles from this origin only.</summary>
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+        "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
@@ -22,4 +22,14 @@ public static class SecurityHeaders
         });
         await next(http);
     });
+}
+
+public static class SiteData
+{
+    /// <summary>
+    /// Asks the browser to drop this site's caches and storage (the handbook's service worker and
+    /// the pages it kept offline) when a session ends or another one starts on the same phone, so
+    /// one person's pages are never shown to the next.
+    /// </summary>
+    public static void ClearSiteCaches(this HttpResponse response) => response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
 }

@@ -22,11 +22,11 @@ public sealed class AuthorizationMatrixTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>What a sample request acts on; {org}, {member}, {candidate}, {transfer}, {procedure} and {cell} are filled per target.</summary>
+    /// <summary>What a sample request acts on; {org}, {member}, {candidate}, {transfer}, {procedure}, {meeting} and {cell} are filled per target.</summary>
     private sealed record Sample(string Url, Func<Target, object?>? Body = null, bool Targeted = true);
 
     /// <summary>The things a request may name, all in one province.</summary>
-    private sealed record Target(string Org, int Member, int Candidate, int Transfer, int IncomingTransfer, int Cell, int MemberVersion, int Procedure = 0);
+    private sealed record Target(string Org, int Member, int Candidate, int Transfer, int IncomingTransfer, int Cell, int MemberVersion, int Procedure = 0, long Meeting = 0);
 
     private static readonly DateOnly Day = new(2026, 6, 1);
 
@@ -111,6 +111,14 @@ public sealed class AuthorizationMatrixTests
         ["GET /dang-nhap"] = new("/dang-nhap", Targeted: false),
         ["GET /to-chuc/{code?}"] = new("/to-chuc/{org}"),
         ["GET /to-chuc/{code}/co-cau"] = new("/to-chuc/{org}/co-cau"),
+        ["GET /so-tay"] = new("/so-tay", Targeted: false),
+        ["GET /so-tay/ho-so"] = new("/so-tay/ho-so", Targeted: false),
+        ["GET /so-tay/ho-so/dinh-chinh"] = new("/so-tay/ho-so/dinh-chinh", Targeted: false),
+        ["GET /so-tay/sinh-hoat"] = new("/so-tay/sinh-hoat", Targeted: false),
+        ["GET /so-tay/sinh-hoat/{id:long}"] = new("/so-tay/sinh-hoat/{meeting}"),
+        ["GET /so-tay/sinh-hoat/lich-su"] = new("/so-tay/sinh-hoat/lich-su", Targeted: false),
+        ["GET /so-tay/nhiem-vu"] = new("/so-tay/nhiem-vu", Targeted: false),
+        ["GET /so-tay/dang-phi"] = new("/so-tay/dang-phi", Targeted: false),
     };
 
     private sealed record Endpoint(string Key, string? Operation, bool Public);
@@ -244,7 +252,8 @@ public sealed class AuthorizationMatrixTests
             .Replace("{candidate}", t.Candidate.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{transfer}", t.Transfer.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{incoming}", t.IncomingTransfer.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{procedure}", t.Procedure.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{procedure}", t.Procedure.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{meeting}", t.Meeting.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var method = new HttpMethod(key[..key.IndexOf(' ', StringComparison.Ordinal)]);
         using var request = new HttpRequestMessage(method, url);
         if (sample.Body?.Invoke(t) is { } body)
@@ -280,6 +289,11 @@ public sealed class AuthorizationMatrixTests
         var asAn = new OrgScope(0, "test", data.An.Id, [new ScopedRole(Role.Member, ChiBo.Organizations.Subtree.Of(data.CellOne), data.CellOne.Id)]);
         var procedure = await new ChiBo.Procedures.ProcedureCommands(db, clock, asAn, "test").StartAsync(
             new ChiBo.Procedures.ProcedureStart { Kind = ChiBo.Procedures.ProcedureKind.CardReissue, CardLoss = ChiBo.Procedures.CardLoss.Lost }, Ct);
-        return new Target(data.CellOne.Code, data.An.Id, candidate.Id, transfer.Id, incoming.Id, data.CellOne.Id, version, procedure.Id);
+        var meeting = await new ChiBo.Meetings.MeetingCommands(db, clock).ScheduleAsync(new ChiBo.Meetings.MeetingPlan
+        {
+            CellId = data.CellOne.Id, Date = new DateOnly(2026, 7, 10), Kind = ChiBo.Meetings.MeetingKind.Thematic,
+            Title = "Chuyên đề " + data.Province.Code, Agenda = "Chuyên đề quý III", Place = "Nhà văn hóa",
+        }, Ct);
+        return new Target(data.CellOne.Code, data.An.Id, candidate.Id, transfer.Id, incoming.Id, data.CellOne.Id, version, procedure.Id, meeting.Id);
     }
 }

@@ -85,6 +85,14 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public Task<IResponse?> GoAsync(string path) => Page.GotoAsync(new Uri(BaseAddress, path).ToString());
 
+    /// <summary>Another context of the same browser (its own cache and cookies), disposed by the caller.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await _browser.NewContextAsync(options);
+        context.SetDefaultTimeout(15_000);
+        return context;
+    }
+
     /// <summary>Signs in through the login page, with a TOTP code when a secret is given.</summary>
     public async Task SignInAsync(string userName, string? totpSecret, TimeProvider clock)
     {

@@ -25,6 +25,7 @@ public sealed class LoginModel(ChiBoDb db, AuditScope audit, TimeProvider clock)
         var result = await AuthApi.SignInAsync(HttpContext, db, audit, clock, username ?? "", password ?? "", totp, ct);
         if (result.Outcome == ChiBo.Access.SignInOutcome.Succeeded)
         {
+            Response.ClearSiteCaches();
             return LocalRedirect(ReturnUrl);
         }
 

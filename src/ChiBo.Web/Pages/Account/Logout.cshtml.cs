@@ -20,6 +20,7 @@ public sealed class LogoutModel(ChiBoDb db, AuditScope audit, TimeProvider clock
     {
         await AuditChain.RecordAsync(db, audit, "sign-out", nameof(ChiBo.Access.Account), audit.Actor, null, 0, clock.GetUtcNow(), ct);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        Response.ClearSiteCaches();
         return Redirect("/dang-nhap");
     }
 }
