@@ -23,7 +23,7 @@ public sealed record ProcedureDefinition(ProcedureKind Kind, string Source, IRea
 /// the electronic environment (the four first put online: fee payment, residence comment, official
 /// and temporary transfer; Kế hoạch 77-KH/VPTW, 11/4/2026, rolls them out nationwide); Quyết định
 /// 4192-QĐ/BTCTW (12/12/2025) publishing the transfer procedures; Quy định 24-QĐ/TW (30/7/2021)
-/// and Hướng dẫn 12-HD/BTCTW (18/3/2022) on transfers and party cards; Quy định 213-QĐ/TW (2/1/2020)
+/// and Hướng dẫn 12-HD/BTCTW (2022) on transfers and party cards; Quy định 213-QĐ/TW (2/1/2020)
 /// on working members and their place of residence; Quy định 01-QĐ/TW (3/2/2026) on party fees.
 /// The texts at hand set who acts but, except where a step says so, no per-step time limit: those
 /// marked "ChiBo" are this register's decision, kept here so a provincial rule is one edit.

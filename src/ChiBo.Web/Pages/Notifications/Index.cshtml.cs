@@ -21,7 +21,7 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock, AuditScope audit)
         var scope = await HttpContext.ScopeAsync();
         Items = await NotificationQueries.InboxAsync(db, scope, ct: ct);
         Unread = await NotificationQueries.UnreadCountAsync(db, scope, ct);
-        ViewData["Title"] = "Thông báo";
+        ViewData["Title"] = "Thông báo cá nhân";
     }
 
     /// <summary>Marks one line (<paramref name="id"/>) or every unread line read, then shows the inbox again.</summary>
