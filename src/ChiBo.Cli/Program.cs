@@ -29,6 +29,7 @@ public static class ChiBoCli
                 "report" => await ReportCommands.RunAsync(cl, io, ct),
                 "user" => await AccessCommands.UserAsync(cl, io, ct),
                 "audit" => await AccessCommands.AuditAsync(cl, io, ct),
+                "bench" when cl.Words.ElementAtOrDefault(1) == "documents" => await DocumentBench.RunAsync(cl, io, ct),
                 "bench" => await BenchCommand.RunAsync(cl, io, ct),
                 "access" when cl.Words.ElementAtOrDefault(1) == "table" => AccessCommands.Table(cl, io),
                 "seed" => await SeedCommand.RunAsync(cl, io, ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected, ct),
@@ -70,6 +71,7 @@ public static class ChiBoCli
               chibo audit verify [--db …]
               chibo access table
               chibo bench [--db …] [--org CODE|root] [--as-of yyyy-MM-dd] [--runs N]
+              chibo bench documents [--count 2000] [--runs N] [--db …]   (không có --db: cơ sở dữ liệu SQLite tạm)
 
             --db nhận đường dẫn tệp SQLite hoặc chuỗi kết nối PostgreSQL (Host=…); mặc định lấy từ biến CHIBO_DB.
             """);

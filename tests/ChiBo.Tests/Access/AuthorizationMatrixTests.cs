@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using ChiBo.Access;
 using ChiBo.Admission;
+using ChiBo.Documents;
+using ChiBo.Meetings;
+using ChiBo.Notices;
 using ChiBo.Members;
 using ChiBo.Tests.Infrastructure;
 using ChiBo.Transfers;
@@ -26,7 +29,13 @@ public sealed class AuthorizationMatrixTests
     private sealed record Sample(string Url, Func<Target, object?>? Body = null, bool Targeted = true);
 
     /// <summary>The things a request may name, all in one province.</summary>
-    private sealed record Target(string Org, int Member, int Candidate, int Transfer, int IncomingTransfer, int Cell, int MemberVersion, int Procedure = 0, long Meeting = 0);
+    private sealed record Target(string Org, int Member, int Candidate, int Transfer, int IncomingTransfer, int Cell, int MemberVersion)
+    {
+        public int Procedure { get; init; }
+        public long Document { get; init; }
+        public long Meeting { get; init; }
+        public long Notice { get; init; }
+    }
 
     private static readonly DateOnly Day = new(2026, 6, 1);
 
@@ -119,6 +128,24 @@ public sealed class AuthorizationMatrixTests
         ["GET /so-tay/sinh-hoat/lich-su"] = new("/so-tay/sinh-hoat/lich-su", Targeted: false),
         ["GET /so-tay/nhiem-vu"] = new("/so-tay/nhiem-vu", Targeted: false),
         ["GET /so-tay/dang-phi"] = new("/so-tay/dang-phi", Targeted: false),
+        ["GET /api/documents/"] = new("/api/documents/?q=ke+hoach", Targeted: false),
+        ["GET /api/documents/to-study"] = new("/api/documents/to-study", Targeted: false),
+        ["GET /api/documents/{id:long}"] = new("/api/documents/{document}"),
+        ["GET /api/documents/{id:long}/file"] = new("/api/documents/{document}/file"),
+        ["GET /api/documents/{id:long}/studies"] = new("/api/documents/{document}/studies"),
+        ["POST /api/documents/{id:long}/studied"] = new("/api/documents/{document}/studied", _ => new { }),
+        ["POST /api/documents/"] = new("/api/documents/?org={org}"),
+        ["DELETE /api/documents/{id:long}"] = new("/api/documents/{document}?version=99"),
+        ["POST /api/documents/{id:long}/meetings"] = new("/api/documents/{document}/meetings", t => new { meetingId = t.Meeting }),
+        ["DELETE /api/documents/{id:long}/meetings/{meetingId:long}"] = new("/api/documents/{document}/meetings/{meeting}"),
+        ["GET /api/notices/"] = new("/api/notices/", Targeted: false),
+        ["GET /api/notices/{id:long}"] = new("/api/notices/{notice}"),
+        ["POST /api/notices/"] = new("/api/notices/", t => new { org = t.Org, title = "Thông báo thử", body = "Nội dung thử." }),
+        ["DELETE /api/notices/{id:long}"] = new("/api/notices/{notice}?version=99"),
+        ["GET /tai-lieu"] = new("/tai-lieu?q=ke+hoach", Targeted: false),
+        ["GET /tai-lieu/{id:long}"] = new("/tai-lieu/{document}"),
+        ["GET /tai-lieu/them"] = new("/tai-lieu/them?org={org}"),
+        ["GET /thong-bao"] = new("/thong-bao", Targeted: false),
     };
 
     private sealed record Endpoint(string Key, string? Operation, bool Public);
@@ -253,7 +280,9 @@ public sealed class AuthorizationMatrixTests
             .Replace("{transfer}", t.Transfer.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{incoming}", t.IncomingTransfer.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{procedure}", t.Procedure.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{meeting}", t.Meeting.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{document}", t.Document.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{meeting}", t.Meeting.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{notice}", t.Notice.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var method = new HttpMethod(key[..key.IndexOf(' ', StringComparison.Ordinal)]);
         using var request = new HttpRequestMessage(method, url);
         if (sample.Body?.Invoke(t) is { } body)
@@ -289,11 +318,25 @@ public sealed class AuthorizationMatrixTests
         var asAn = new OrgScope(0, "test", data.An.Id, [new ScopedRole(Role.Member, ChiBo.Organizations.Subtree.Of(data.CellOne), data.CellOne.Id)]);
         var procedure = await new ChiBo.Procedures.ProcedureCommands(db, clock, asAn, "test").StartAsync(
             new ChiBo.Procedures.ProcedureStart { Kind = ChiBo.Procedures.ProcedureKind.CardReissue, CardLoss = ChiBo.Procedures.CardLoss.Lost }, Ct);
-        var meeting = await new ChiBo.Meetings.MeetingCommands(db, clock).ScheduleAsync(new ChiBo.Meetings.MeetingPlan
+
+        // A meeting, a document and a notice of the first cell, for the library's and the notices' routes.
+        var meeting = await new MeetingCommands(db, clock).ScheduleAsync(new MeetingPlan
         {
-            CellId = data.CellOne.Id, Date = new DateOnly(2026, 7, 10), Kind = ChiBo.Meetings.MeetingKind.Thematic,
-            Title = "Chuyên đề " + data.Province.Code, Agenda = "Chuyên đề quý III", Place = "Nhà văn hóa",
+            CellId = data.CellOne.Id, Date = new DateOnly(2026, 7, 10), Title = "Sinh hoạt chi bộ tháng 7", Place = "Nhà văn hóa ấp",
         }, Ct);
-        return new Target(data.CellOne.Code, data.An.Id, candidate.Id, transfer.Id, incoming.Id, data.CellOne.Id, version, procedure.Id, meeting.Id);
+        var document = await new DocumentCommands(db, clock, "test").UploadAsync(new DocumentUpload
+        {
+            OrganizationId = data.CellOne.Id, Kind = DocumentKind.Plan, Number = "1-KH/CB", IssuedOn = new DateOnly(2026, 6, 1),
+            Issuer = "Chi bộ ấp Một", Title = "Kế hoạch học tập quý III", FileName = "ke-hoach.txt", ContentType = "text/plain",
+            Content = System.Text.Encoding.UTF8.GetBytes("Kế hoạch học tập nghị quyết của chi bộ " + data.Province.Code),
+        }, Ct);
+        var notice = await new NoticeCommands(db, clock, "test").PostAsync(new NoticePost
+        {
+            OrganizationId = data.CellOne.Id, Title = "Họp chi bộ", Body = "Họp vào tối thứ Sáu.",
+        }, Ct);
+        return new Target(data.CellOne.Code, data.An.Id, candidate.Id, transfer.Id, incoming.Id, data.CellOne.Id, version)
+        {
+            Procedure = procedure.Id, Document = document.Id, Meeting = meeting.Id, Notice = notice.Id,
+        };
     }
 }
