@@ -218,7 +218,8 @@ public sealed class DisciplineCommands(ChiBoDb db, TimeProvider clock, string ac
                 new NewFormFitsTheOutcome(r.Outcome, r.NewForm, d.Form),
                 new DissolutionIsNotUndoneHere(d.Form, r.Outcome, r.NewForm));
             var resolver = await LevelOnAsync(appeal.ResolvingOrgId, appeal.ResolvingBody, r.ResolvedOn, "ResolvingOrgId", ct);
-            var subject = await SubjectOnAsync(d.MemberId, d.OrganizationId, d.DecidedOn, "DecidedOn", ct);
+            // As the subject stood when decided: a member expelled that day is no longer in a period covering it.
+            var subject = await SubjectOnAsync(d.MemberId, d.OrganizationId, d.DecidedOn, "DecidedOn", ct, d.SubjectPath);
             if (r.NewForm is { } newForm)
             {
                 Rules.Check(
@@ -306,7 +307,8 @@ public sealed class DisciplineCommands(ChiBoDb db, TimeProvider clock, string ac
     private sealed record SubjectThen(
         DisciplineSubject Kind, int ProvinceId, Member? Member, Organization? Organization, string Path, int? CellId, int Depth, bool Probationary);
 
-    private async Task<SubjectThen> SubjectOnAsync(int? memberId, int? orgId, DateOnly date, string field, CancellationToken ct)
+    /// <param name="recorded">The path recorded with an earlier decision: the subject is then taken as it was, without checking it is still there.</param>
+    private async Task<SubjectThen> SubjectOnAsync(int? memberId, int? orgId, DateOnly date, string field, CancellationToken ct, string? recorded = null)
     {
         if (memberId is { } id)
         {
@@ -315,14 +317,19 @@ public sealed class DisciplineCommands(ChiBoDb db, TimeProvider clock, string ac
             var period = await db.MemberPeriods.AsNoTracking()
                 .Where(p => p.MemberId == id && p.ValidFrom <= date && p.ValidTo > date)
                 .OrderByDescending(p => p.ValidFrom).FirstOrDefaultAsync(ct);
-            Rules.Check(new MemberWasInThePartyThen(m.FullName, date, period is not null, field));
             var probationary = m.OfficialOn is not { } official || official > date;
+            if (period is null && recorded is not null)
+            {
+                return new SubjectThen(DisciplineSubject.Member, m.ProvinceId, m, null, recorded, null, Subtree.Ids(recorded).Length - 1, probationary);
+            }
+
+            Rules.Check(new MemberWasInThePartyThen(m.FullName, date, period is not null, field));
             return new SubjectThen(DisciplineSubject.Member, m.ProvinceId, m, null, period!.CellPath, period.CellId, Subtree.Ids(period.CellPath).Length - 1, probationary);
         }
 
         var org = await db.Organizations.SingleOrDefaultAsync(x => x.Id == orgId, ct)
             ?? throw new RuleViolationException("OrganizationId", $"Không tìm thấy tổ chức đảng số {orgId}.");
-        var path = await PathOnAsync(org.Id, date, ct);
+        var path = await PathOnAsync(org.Id, date, ct) ?? recorded;
         Rules.Check(new OrganizationExistedThen(org, date, path is not null, field));
         return new SubjectThen(DisciplineSubject.Organization, org.ProvinceId, null, org, path!, null, Subtree.Ids(path!).Length - 1, false);
     }

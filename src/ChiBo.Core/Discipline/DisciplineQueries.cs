@@ -159,15 +159,20 @@ public static class DisciplineQueries
     }
 
     /// <summary>The organization (a member's current cell, or the organization itself) a decision is about: what write access is checked on.</summary>
-    public static async Task<int?> SubjectOrgOfDecisionAsync(ChiBoDb db, int decisionId, CancellationToken ct) =>
-        await db.DisciplineDecisions.AsNoTracking().Where(d => d.Id == decisionId)
-            .Select(d => d.MemberId != null ? db.Members.Where(m => m.Id == d.MemberId).Select(m => (int?)m.CellId).FirstOrDefault() : d.OrganizationId)
-            .FirstOrDefaultAsync(ct);
+    public static async Task<int?> SubjectOrgOfDecisionAsync(ChiBoDb db, int decisionId, CancellationToken ct)
+    {
+        var d = await db.DisciplineDecisions.AsNoTracking().Where(x => x.Id == decisionId).Select(x => new { x.MemberId, x.OrganizationId }).FirstOrDefaultAsync(ct);
+        return d is null ? null : await SubjectOrgAsync(db, d.MemberId, d.OrganizationId, ct);
+    }
 
-    public static async Task<int?> SubjectOrgOfCaseAsync(ChiBoDb db, int caseId, CancellationToken ct) =>
-        await db.InspectionCases.AsNoTracking().Where(c => c.Id == caseId)
-            .Select(c => c.MemberId != null ? db.Members.Where(m => m.Id == c.MemberId).Select(m => (int?)m.CellId).FirstOrDefault() : c.OrganizationId)
-            .FirstOrDefaultAsync(ct);
+    public static async Task<int?> SubjectOrgOfCaseAsync(ChiBoDb db, int caseId, CancellationToken ct)
+    {
+        var c = await db.InspectionCases.AsNoTracking().Where(x => x.Id == caseId).Select(x => new { x.MemberId, x.OrganizationId }).FirstOrDefaultAsync(ct);
+        return c is null ? null : await SubjectOrgAsync(db, c.MemberId, c.OrganizationId, ct);
+    }
+
+    private static async Task<int?> SubjectOrgAsync(ChiBoDb db, int? memberId, int? orgId, CancellationToken ct) =>
+        memberId is { } m ? await db.Members.AsNoTracking().Where(x => x.Id == m).Select(x => (int?)x.CellId).FirstOrDefaultAsync(ct) : orgId;
 
     public static async Task<int?> SubjectOrgOfAppealAsync(ChiBoDb db, int appealId, CancellationToken ct)
     {

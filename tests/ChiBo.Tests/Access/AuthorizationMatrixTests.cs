@@ -25,7 +25,7 @@ public sealed class AuthorizationMatrixTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>What a sample request acts on; {org}, {member}, {candidate}, {transfer}, {procedure}, {meeting} and {cell} are filled per target.</summary>
+    /// <summary>What a sample request acts on; {org}, {member}, {candidate}, {transfer}, {procedure}, {meeting}, {document}, {notice}, {case}, {decision}, {appeal} and {cell} are filled per target.</summary>
     private sealed record Sample(string Url, Func<Target, object?>? Body = null, bool Targeted = true);
 
     /// <summary>The things a request may name, all in one province.</summary>
@@ -35,6 +35,9 @@ public sealed class AuthorizationMatrixTests
         public long Document { get; init; }
         public long Meeting { get; init; }
         public long Notice { get; init; }
+        public int Case { get; init; }
+        public int Decision { get; init; }
+        public int Appeal { get; init; }
     }
 
     private static readonly DateOnly Day = new(2026, 6, 1);
@@ -146,6 +149,35 @@ public sealed class AuthorizationMatrixTests
         ["GET /tai-lieu/{id:long}"] = new("/tai-lieu/{document}"),
         ["GET /tai-lieu/them"] = new("/tai-lieu/them?org={org}"),
         ["GET /thong-bao"] = new("/thong-bao", Targeted: false),
+
+        // Discipline: bodies that bind and are then refused by a rule (400) or a stale version (409), so nothing changes.
+        ["GET /api/discipline/"] = new("/api/discipline/?org={org}"),
+        ["GET /api/discipline/appeals/overdue"] = new("/api/discipline/appeals/overdue?org={org}"),
+        ["GET /api/discipline/decisions/{id:int}"] = new("/api/discipline/decisions/{decision}"),
+        ["GET /api/discipline/cases/{id:int}"] = new("/api/discipline/cases/{case}"),
+        ["POST /api/discipline/cases"] = new("/api/discipline/cases", t => new { kind = 1, memberId = t.Member, inspectingBody = 5, decisionNumber = "", openedOn = Day, content = "thử" }),
+        ["POST /api/discipline/cases/{id:int}/findings"] = new("/api/discipline/cases/{case}/findings", _ => new { version = 0, concludedOn = Day, conclusion = 3, findings = "thử" }),
+        ["POST /api/discipline/decisions"] = new("/api/discipline/decisions", t => new { memberId = t.Member, form = 1, decisionNumber = "", decidedOn = Day, decidingBody = 5, reason = "thử" }),
+        ["POST /api/discipline/decisions/{id:int}/appeals"] = new("/api/discipline/decisions/{decision}/appeals", _ => new { filedOn = Day.AddYears(1), resolvingBody = 5 }),
+        ["POST /api/discipline/appeals/{id:int}/resolution"] = new("/api/discipline/appeals/{appeal}/resolution", _ => new { version = 0, outcome = 1, resolvedOn = Day, resolutionNumber = "1" }),
+        ["POST /api/members/{id:int}/exemption"] = new("/api/members/{member}/exemption", _ => new { version = 0, date = Day, decisionNumber = "1", level = "Chi bộ", ground = 1 }),
+        ["POST /api/members/{id:int}/exemption/end"] = new("/api/members/{member}/exemption/end", _ => new { version = 0, date = Day, decisionNumber = "1", level = "Chi bộ" }),
+        ["POST /api/members/{id:int}/strike-off"] = new("/api/members/{member}/strike-off", _ => new { version = 0, date = Day, decisionNumber = "1", level = "Đảng ủy" }),
+        ["POST /api/members/{id:int}/removal"] = new("/api/members/{member}/removal", _ => new { version = 0, date = Day, decisionNumber = "1", level = "Đảng ủy" }),
+        ["POST /api/members/{id:int}/death"] = new("/api/members/{member}/death", _ => new { version = 0, date = Day }),
+        ["GET /api/members/exemptions/due"] = new("/api/members/exemptions/due?org={org}"),
+        ["GET /api/members/strike-off-suggestions"] = new("/api/members/strike-off-suggestions?org={org}&year=2026"),
+        ["GET /ky-luat"] = new("/ky-luat?org={org}"),
+        ["GET /ky-luat/{id:int}"] = new("/ky-luat/{decision}"),
+        ["GET /ky-luat/kiem-tra/{id:int}"] = new("/ky-luat/kiem-tra/{case}"),
+        ["GET /ky-luat/kiem-tra/mo"] = new("/ky-luat/kiem-tra/mo?member={member}"),
+        ["GET /ky-luat/kiem-tra/{id:int}/ket-luan"] = new("/ky-luat/kiem-tra/{case}/ket-luan"),
+        ["GET /ky-luat/quyet-dinh/moi"] = new("/ky-luat/quyet-dinh/moi?member={member}"),
+        ["GET /ky-luat/{id:int}/khieu-nai"] = new("/ky-luat/{decision}/khieu-nai"),
+        ["GET /ky-luat/khieu-nai/{id:int}/giai-quyet"] = new("/ky-luat/khieu-nai/{appeal}/giai-quyet"),
+        ["GET /dang-vien/{id:int}/quyet-dinh/{what}"] = new("/dang-vien/{member}/quyet-dinh/xoa-ten"),
+        ["GET /de-nghi-xoa-ten"] = new("/de-nghi-xoa-ten?org={org}"),
+        ["GET /mien-sinh-hoat"] = new("/mien-sinh-hoat?org={org}"),
     };
 
     private sealed record Endpoint(string Key, string? Operation, bool Public);
@@ -282,7 +314,10 @@ public sealed class AuthorizationMatrixTests
             .Replace("{procedure}", t.Procedure.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{document}", t.Document.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{meeting}", t.Meeting.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{notice}", t.Notice.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{notice}", t.Notice.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{case}", t.Case.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{decision}", t.Decision.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{appeal}", t.Appeal.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var method = new HttpMethod(key[..key.IndexOf(' ', StringComparison.Ordinal)]);
         using var request = new HttpRequestMessage(method, url);
         if (sample.Body?.Invoke(t) is { } body)
@@ -314,6 +349,16 @@ public sealed class AuthorizationMatrixTests
         var arriving = db.Members.Where(m => m.CellId == data.CellTwo.Id && m.Status == MemberStatus.Official).OrderByDescending(m => m.Id).First();
         var incoming = await new TransferCommands(db, clock, "test").IssueAsync(
             new TransferIssue(arriving.Id, TransferKind.Official, data.CellOne.Id, "2-GGT/" + data.Province.Code, new DateOnly(2026, 6, 1)), Ct);
+        // An open case, a decision of the cell and a pending appeal about An, for the discipline routes.
+        var discipline = new ChiBo.Discipline.DisciplineCommands(db, clock, "test");
+        var @case = await discipline.OpenCaseAsync(new ChiBo.Discipline.CaseOpening(
+            ChiBo.Discipline.InspectionKind.ViolationSigns, data.An.Id, null, data.Province.Id, ChiBo.Discipline.DecidingBody.InspectionCommission,
+            "1-QĐ/UBKT", new DateOnly(2026, 5, 4), null, "Kiểm tra khi có dấu hiệu vi phạm"), Ct);
+        var decision = await discipline.DecideAsync(new ChiBo.Discipline.DecisionInput(
+            data.An.Id, null, ChiBo.Discipline.DisciplineForm.Reprimand, "2-QĐ/CB", new DateOnly(2026, 6, 1), data.CellOne.Id,
+            ChiBo.Discipline.DecidingBody.Cell, "Vi phạm chế độ sinh hoạt"), Ct);
+        var appeal = await discipline.AppealAsync(decision.Id, new ChiBo.Discipline.AppealFiling(
+            new DateOnly(2026, 6, 5), data.Province.Id, ChiBo.Discipline.DecidingBody.InspectionCommission, "Đề nghị xem xét lại"), Ct);
         var version = db.Members.Single(m => m.Id == data.An.Id).Version;
         var asAn = new OrgScope(0, "test", data.An.Id, [new ScopedRole(Role.Member, ChiBo.Organizations.Subtree.Of(data.CellOne), data.CellOne.Id)]);
         var procedure = await new ChiBo.Procedures.ProcedureCommands(db, clock, asAn, "test").StartAsync(
@@ -336,7 +381,7 @@ public sealed class AuthorizationMatrixTests
         }, Ct);
         return new Target(data.CellOne.Code, data.An.Id, candidate.Id, transfer.Id, incoming.Id, data.CellOne.Id, version)
         {
-            Procedure = procedure.Id, Document = document.Id, Meeting = meeting.Id, Notice = notice.Id,
+            Procedure = procedure.Id, Case = @case.Id, Decision = decision.Id, Appeal = appeal.Id, Document = document.Id, Meeting = meeting.Id, Notice = notice.Id,
         };
     }
 }
