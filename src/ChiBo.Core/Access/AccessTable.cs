@@ -13,15 +13,15 @@ public static class AccessTable
         [Role.ProvinceBoard] = Set(
             Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
             Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead,
-            Operation.AuditRead, Operation.SignedIn),
+            Operation.AuditRead, Operation.SignedIn, Operation.MeetingsWrite),
         [Role.SuperiorCommittee] = Set(
             Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
-            Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.SignedIn),
+            Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.SignedIn, Operation.MeetingsWrite),
         [Role.BaseCommittee] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.MembersReadSensitive,
-            Operation.MembersExport, Operation.ReportsRead, Operation.SignedIn),
+            Operation.MembersExport, Operation.ReportsRead, Operation.SignedIn, Operation.MeetingsWrite),
         [Role.CellCommittee] = Set(
-            Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.ReportsRead, Operation.SignedIn),
+            Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.ReportsRead, Operation.SignedIn, Operation.MeetingsWrite),
         [Role.Inspection] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersReadSensitive, Operation.ReportsRead,
             Operation.DisciplineRead, Operation.DisciplineWrite, Operation.SignedIn),

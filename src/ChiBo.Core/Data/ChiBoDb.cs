@@ -34,6 +34,8 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingAttendance> MeetingAttendances => Set<MeetingAttendance>();
     public DbSet<MemberTask> MemberTasks => Set<MemberTask>();
+    public DbSet<MemberCommitment> MemberCommitments => Set<MemberCommitment>();
+    public DbSet<ResidenceConfirmation> ResidenceConfirmations => Set<ResidenceConfirmation>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -85,6 +87,8 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
         (typeof(MemberEvent), nameof(MemberEvent.CellPath)),
         (typeof(Meeting), nameof(Meeting.CellPath)),
         (typeof(MemberTask), nameof(MemberTask.CellPath)),
+        (typeof(MemberCommitment), nameof(MemberCommitment.CellPath)),
+        (typeof(ResidenceConfirmation), nameof(ResidenceConfirmation.CellPath)),
     ];
 
     /// <summary>snake_case tables and columns, so hand-written SQL reads the same on both providers.</summary>
