@@ -16,5 +16,6 @@ public static class Api
         Admission.AdmissionApi.Map(api.MapGroup("/admission"));
         Transfers.TransfersApi.Map(api.MapGroup("/transfers"));
         Fees.FeesApi.Map(api.MapGroup("/fees"));
+        Meetings.MeetingsApi.Map(api.MapGroup("/meetings"));
     }
 }
