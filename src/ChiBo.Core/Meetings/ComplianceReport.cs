@@ -173,7 +173,8 @@ public static class ComplianceReport
         }).ToList();
     }
 
-    internal static decimal Share(long part, long whole) => whole == 0 ? 0m : decimal.Round((decimal)part / whole, 4);
+    /// <summary>part ÷ whole rounded to 4 decimals, 0 when whole is 0: how every rate of the report is given.</summary>
+    public static decimal Share(long part, long whole) => whole == 0 ? 0m : decimal.Round((decimal)part / whole, 4);
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 

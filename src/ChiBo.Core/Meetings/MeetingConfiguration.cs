@@ -55,9 +55,10 @@ internal sealed class MeetingAttendanceConfiguration : IEntityTypeConfiguration<
 
         // Members with repeated unexcused absences: only the ~1–2 % Unexcused rows are indexed, so a
         // subtree probes it per meeting and a whole province reads all of it (31k of 2M rows) cheaply.
-        b.HasIndex(a => new { a.MeetingId, a.MemberId })
-            .HasFilter("presence = " + ((int)Presence.Unexcused).ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .HasDatabaseName("ix_meeting_attendances_unexcused");
+        // Named in HasIndex: an unnamed second index on the same columns is the same index to EF,
+        // which had turned the unique roll-call index above into this partial one.
+        b.HasIndex(a => new { a.MeetingId, a.MemberId }, "ix_meeting_attendances_unexcused")
+            .HasFilter("presence = " + ((int)Presence.Unexcused).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // A member's own attendance history (sổ tay đảng viên).
         b.HasIndex(a => a.MemberId);

@@ -686,6 +686,9 @@ namespace ChiBo.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MeetingId", "MemberId")
                         .IsUnique()
+                        .HasDatabaseName("ix_meeting_attendances_meeting_id_member_id");
+
+                    b.HasIndex(new[] { "MeetingId", "MemberId" }, "ix_meeting_attendances_unexcused")
                         .HasDatabaseName("ix_meeting_attendances_unexcused")
                         .HasFilter("presence = 3");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChiBo.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ChiBoDb))]
-    [Migration("20261124121357_CellLife")]
+    [Migration("20261124132929_CellLife")]
     partial class CellLife
     {
         /// <inheritdoc />
@@ -712,6 +712,9 @@ namespace ChiBo.Migrations.Postgres.Migrations
 
                     b.HasIndex("MeetingId", "MemberId")
                         .IsUnique()
+                        .HasDatabaseName("ix_meeting_attendances_meeting_id_member_id");
+
+                    b.HasIndex(new[] { "MeetingId", "MemberId" }, "ix_meeting_attendances_unexcused")
                         .HasDatabaseName("ix_meeting_attendances_unexcused")
                         .HasFilter("presence = 3");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChiBo.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ChiBoDb))]
-    [Migration("20261124121319_CellLife")]
+    [Migration("20261124132830_CellLife")]
     partial class CellLife
     {
         /// <inheritdoc />
@@ -689,6 +689,9 @@ namespace ChiBo.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MeetingId", "MemberId")
                         .IsUnique()
+                        .HasDatabaseName("ix_meeting_attendances_meeting_id_member_id");
+
+                    b.HasIndex(new[] { "MeetingId", "MemberId" }, "ix_meeting_attendances_unexcused")
                         .HasDatabaseName("ix_meeting_attendances_unexcused")
                         .HasFilter("presence = 3");
 

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ChiBo.Migrations.Sqlite.Migrations
+namespace ChiBo.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class CellLife : Migration
@@ -11,22 +12,26 @@ namespace ChiBo.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_meeting_attendances_unexcused",
+                table: "meeting_attendances");
+
             migrationBuilder.CreateTable(
                 name: "member_commitments",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    province_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    cell_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    cell_path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    member_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    year = table.Column<int>(type: "INTEGER", nullable: false),
-                    action_programme = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    commitment = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    submitted_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    updated_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    province_id = table.Column<int>(type: "integer", nullable: false),
+                    cell_id = table.Column<int>(type: "integer", nullable: false),
+                    cell_path = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    member_id = table.Column<int>(type: "integer", nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    action_programme = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    commitment = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    submitted_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -49,18 +54,18 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                 name: "residence_confirmations",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    province_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    cell_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    cell_path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    member_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    year = table.Column<int>(type: "INTEGER", nullable: false),
-                    confirmed_by = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    confirmed_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    updated_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    province_id = table.Column<int>(type: "integer", nullable: false),
+                    cell_id = table.Column<int>(type: "integer", nullable: false),
+                    cell_path = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    member_id = table.Column<int>(type: "integer", nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    confirmed_by = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    confirmed_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -86,6 +91,18 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                 filter: "status = 2 AND unexcused_count > 0");
 
             migrationBuilder.CreateIndex(
+                name: "ix_meeting_attendances_meeting_id_member_id",
+                table: "meeting_attendances",
+                columns: new[] { "meeting_id", "member_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_meeting_attendances_unexcused",
+                table: "meeting_attendances",
+                columns: new[] { "meeting_id", "member_id" },
+                filter: "presence = 3");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_member_commitments_cell_id",
                 table: "member_commitments",
                 column: "cell_id");
@@ -97,7 +114,7 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_member_commitments_province_id_year_cell_path_cell_id_member_id",
+                name: "ix_member_commitments_province_id_year_cell_path_cell_id_membe~",
                 table: "member_commitments",
                 columns: new[] { "province_id", "year", "cell_path", "cell_id", "member_id" });
 
@@ -113,7 +130,7 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_residence_confirmations_province_id_year_cell_path_cell_id_member_id",
+                name: "ix_residence_confirmations_province_id_year_cell_path_cell_id_~",
                 table: "residence_confirmations",
                 columns: new[] { "province_id", "year", "cell_path", "cell_id", "member_id" });
         }
@@ -130,6 +147,21 @@ namespace ChiBo.Migrations.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "ix_meetings_unexcused",
                 table: "meetings");
+
+            migrationBuilder.DropIndex(
+                name: "ix_meeting_attendances_meeting_id_member_id",
+                table: "meeting_attendances");
+
+            migrationBuilder.DropIndex(
+                name: "ix_meeting_attendances_unexcused",
+                table: "meeting_attendances");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_meeting_attendances_unexcused",
+                table: "meeting_attendances",
+                columns: new[] { "meeting_id", "member_id" },
+                unique: true,
+                filter: "presence = 3");
         }
     }
 }
