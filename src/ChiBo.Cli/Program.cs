@@ -61,7 +61,7 @@ public static class ChiBoCli
             chibo — dòng lệnh của ChiBo
 
               chibo migrate [--db CONNECTION]
-              chibo seed --profile PATH [--scale F] [--seed N] [--db CONNECTION]
+              chibo seed --profile PATH [--scale F] [--seed N] [--db CONNECTION] [--no-meetings]
               chibo report member-structure --org CODE|root --as-of yyyy-MM-dd [--age-bands 18-30,31-40,…,61+] [--db …] --format json
               chibo report org-structure --org CODE|root --as-of yyyy-MM-dd [--db …] --format json
               chibo report movements --org CODE|root --from yyyy-MM-dd --to yyyy-MM-dd [--db …] --format json

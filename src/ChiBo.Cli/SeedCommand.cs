@@ -3,12 +3,16 @@ using ChiBo.Generation;
 
 namespace ChiBo.Cli;
 
-/// <summary>chibo seed --profile PATH [--scale F] [--seed N] [--db CONNECTION]: synthetic provinces from a profile.</summary>
+/// <summary>
+/// chibo seed --profile PATH [--scale F] [--seed N] [--db CONNECTION] [--no-meetings]: synthetic
+/// provinces from a profile, with their cell life (meetings, attendance, tasks) of last year and
+/// this year to date unless --no-meetings.
+/// </summary>
 internal static class SeedCommand
 {
     public static async Task<int> RunAsync(CommandLine cl, ConsoleIo io, bool interactive, CancellationToken ct)
     {
-        cl.Allow("profile", "scale", "seed", "db");
+        cl.Allow("profile", "scale", "seed", "db", "no-meetings");
         var path = cl.Required("profile");
         var scale = cl.Double("scale", 1);
         var seed = cl.Int("seed", 1);
@@ -34,6 +38,16 @@ internal static class SeedCommand
         bar.Finish();
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Đã tạo {result.ProvinceCodes.Count} tỉnh ({string.Join(", ", result.ProvinceCodes)}): {result.Members} đảng viên (cộng người đã rời Đảng: {result.MemberRows} hồ sơ), {result.Organizations} tổ chức đảng, {result.Elapsed.TotalSeconds:0.0} giây — {target}"));
+        if (!cl.Has("no-meetings"))
+        {
+            var today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+            var started = TimeProvider.System.GetTimestamp();
+            var life = await ProvinceSeeder.SeedCellLifeAsync(target, result.ProvinceCodes, seed, today, bar, ct);
+            bar.Finish();
+            io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Sinh hoạt chi bộ {today.Year - 1}–{today.Year}: {life.Meetings} buổi, {life.Attendances} lượt điểm danh, {life.Tasks} nhiệm vụ của {life.Cells} chi bộ, {TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} giây"));
+        }
+
         return 0;
     }
 

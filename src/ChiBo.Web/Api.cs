@@ -22,5 +22,6 @@ public static class Api
         Notices.NoticesApi.Map(api.MapGroup("/notices"));
         Procedures.ProceduresApi.Map(api.MapGroup("/procedures"));
         Notifications.NotificationsApi.Map(api.MapGroup("/notifications"));
+        Meetings.MeetingsApi.Map(api.MapGroup("/meetings"));
     }
 }

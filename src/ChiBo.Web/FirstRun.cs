@@ -23,10 +23,13 @@ public static class FirstRun
         }
 
         var started = TimeProvider.System.GetTimestamp();
-        if (await DemoProvince.SeedIfEmptyAsync(target, new ThrottledLog(logger), ct))
+        var today = services.GetRequiredService<TimeProvider>().Today();
+        if (await DemoProvince.SeedIfEmptyAsync(target, new ThrottledLog(logger), today, ct) is { } seeded)
         {
-            logger.LogInformation("Đã tạo dữ liệu mẫu tỉnh An Giang trong {Seconds:0.0} giây.",
-                TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+            logger.LogInformation(
+                "Đã tạo dữ liệu mẫu tỉnh An Giang trong {Seconds:0.0} giây, trong đó sinh hoạt chi bộ {From}–{To} ({Meetings} buổi, {Attendances} lượt điểm danh, {Tasks} nhiệm vụ) {CellLifeSeconds:0.0} giây.",
+                TimeProvider.System.GetElapsedTime(started).TotalSeconds, today.Year - 1, today.Year, seeded.CellLife.Meetings,
+                seeded.CellLife.Attendances, seeded.CellLife.Tasks, seeded.CellLifeElapsed.TotalSeconds);
         }
 
         await using var db = target.CreateContext(AuditScope.For("first-run"));

@@ -13,6 +13,10 @@ public static class Operation
 
     public const string MembersExport = "Members.Export";
     public const string ReportsRead = "Reports.Read";
+
+    /// <summary>Cell life (sinh hoạt chi bộ): schedule meetings, call the roll, minutes, rating; assign members' tasks.</summary>
+    public const string MeetingsWrite = "Meetings.Write";
+
     public const string DisciplineRead = "Discipline.Read";
     public const string DisciplineWrite = "Discipline.Write";
     public const string AuditRead = "Audit.Read";
@@ -44,7 +48,7 @@ public static class Operation
 
     public static readonly IReadOnlyList<string> All =
     [
-        OrgsRead, OrgsWrite, MembersRead, MembersWrite, MembersReadSensitive, MembersExport, ReportsRead,
+        OrgsRead, OrgsWrite, MembersRead, MembersWrite, MembersReadSensitive, MembersExport, ReportsRead, MeetingsWrite,
         DisciplineRead, DisciplineWrite, AuditRead, AccountsManage, DocumentsRead, DocumentsWrite, NoticesRead, NoticesWrite, ProceduresAct,
         SelfRead, SignedIn,
     ];

@@ -51,6 +51,8 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<ProcedureEvent> ProcedureEvents => Set<ProcedureEvent>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Portal.RecordCorrectionRequest> RecordCorrectionRequests => Set<Portal.RecordCorrectionRequest>();
+    public DbSet<MemberCommitment> MemberCommitments => Set<MemberCommitment>();
+    public DbSet<ResidenceConfirmation> ResidenceConfirmations => Set<ResidenceConfirmation>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -106,6 +108,8 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
         (typeof(DisciplineDecision), nameof(DisciplineDecision.SubjectPath)),
         (typeof(ProcedureRequest), nameof(ProcedureRequest.StepOrgPath)),
         (typeof(Notification), nameof(Notification.OrgPath)),
+        (typeof(MemberCommitment), nameof(MemberCommitment.CellPath)),
+        (typeof(ResidenceConfirmation), nameof(ResidenceConfirmation.CellPath)),
     ];
 
     /// <summary>snake_case tables and columns, so hand-written SQL reads the same on both providers.</summary>

@@ -34,6 +34,19 @@ public sealed class RawSql(ChiBoDb db)
         ? $"CAST(date_part('year', {column}) AS integer)"
         : $"CAST(substr({column}, 1, 4) AS integer)";
 
+    /// <summary>The month (1–12) of a date column as an integer.</summary>
+    public string MonthOf(string column) => IsPostgres
+        ? $"CAST(date_part('month', {column}) AS integer)"
+        : $"CAST(substr({column}, 6, 2) AS integer)";
+
+    /// <summary>
+    /// Bitwise OR of an integer expression over a group. SQLite has no bit_or: there the sum of
+    /// the distinct values is the same thing as long as every value is 0 or a single bit.
+    /// </summary>
+    public string BitOr(string singleBitExpression) => IsPostgres
+        ? $"bit_or({singleBitExpression})"
+        : $"sum(DISTINCT {singleBitExpression})";
+
     /// <summary>
     /// True where the day and month of a date column fall after those of <paramref name="date"/>
     /// (the birthday is still ahead that year). Plain arithmetic on PostgreSQL (to_char per row

@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChiBo.Generation;
 
+/// <summary>What a first run seeded: the province, and its cell life with the time that took.</summary>
+public sealed record DemoSeed(SeedResult Province, Meetings.MeetingHistoryStats CellLife, TimeSpan CellLifeElapsed);
+
 /// <summary>The demo data of a first run: the An Giang profile (embedded), seed 1.</summary>
 public static class DemoProvince
 {
@@ -20,18 +23,24 @@ public static class DemoProvince
         return reader.ReadToEnd();
     }
 
-    /// <summary>Seeds the demo province when the (migrated) database holds no organization; returns whether it did.</summary>
-    public static async Task<bool> SeedIfEmptyAsync(DatabaseTarget target, IProgress<GenerationProgress>? progress, CancellationToken ct)
+    /// <summary>
+    /// Seeds the demo province when the (migrated) database holds no organization, with its cell
+    /// life (meetings, attendance, tasks) of last year and this year to <paramref name="today"/>;
+    /// null when the database was not empty.
+    /// </summary>
+    public static async Task<DemoSeed?> SeedIfEmptyAsync(DatabaseTarget target, IProgress<GenerationProgress>? progress, DateOnly today, CancellationToken ct)
     {
         await using (var db = target.CreateContext())
         {
             if (await db.Organizations.AnyAsync(ct))
             {
-                return false;
+                return null;
             }
         }
 
-        await ProvinceSeeder.SeedAsync(target, [Profile()], Seed, progress, ct);
-        return true;
+        var seeded = await ProvinceSeeder.SeedAsync(target, [Profile()], Seed, progress, ct);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var cellLife = await ProvinceSeeder.SeedCellLifeAsync(target, seeded.ProvinceCodes, Seed, today, progress, ct);
+        return new DemoSeed(seeded, cellLife, System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
 }

@@ -101,6 +101,37 @@ public static class ProvinceSeeder
         return new SeedResult(written, members, memberRows, organizations, clock.Elapsed);
     }
 
+    /// <summary>
+    /// Cell life for the provinces just seeded: meetings, roll calls and members' tasks of the last
+    /// full year and of this year up to <paramref name="today"/> (meetings later in the year stay
+    /// scheduled), from <see cref="Meetings.MeetingHistoryGenerator"/> with the province's own seed.
+    /// </summary>
+    public static async Task<Meetings.MeetingHistoryStats> SeedCellLifeAsync(
+        DatabaseTarget target, IReadOnlyList<string> provinceCodes, int seed, DateOnly today,
+        IProgress<GenerationProgress>? progress, CancellationToken ct)
+    {
+        List<(int Id, string Code)> provinces;
+        await using (var db = target.CreateContext())
+        {
+            provinces = (await db.Provinces.AsNoTracking().Where(p => provinceCodes.Contains(p.Code)).Select(p => new { p.Id, p.Code }).ToListAsync(ct))
+                .OrderBy(p => p.Id).Select(p => (p.Id, p.Code)).ToList();
+        }
+
+        var total = new Meetings.MeetingHistoryStats(0, 0, 0, 0);
+        for (var k = 0; k < provinces.Count; k++)
+        {
+            var (id, code) = provinces[k];
+            var stage = string.Create(CultureInfo.InvariantCulture, $"{code} sinh hoạt chi bộ {today.Year - 1}–{today.Year}");
+            progress?.Report(new GenerationProgress(stage, k, provinces.Count));
+            var stats = await Meetings.MeetingHistoryGenerator.GenerateAsync(target, id, today.Year - 1, today.Year, seed + k, null, ct, today);
+            total = new Meetings.MeetingHistoryStats(
+                total.Cells + stats.Cells, total.Meetings + stats.Meetings, total.Attendances + stats.Attendances, total.Tasks + stats.Tasks);
+        }
+
+        progress?.Report(new GenerationProgress("Sinh hoạt chi bộ", provinces.Count, provinces.Count));
+        return total;
+    }
+
     /// <summary>The profile's code, or the next free "AG02", "AG03"… when the database already has it.</summary>
     private static ProvinceProfile FreeCode(ProvinceProfile profile, IReadOnlySet<string> taken)
     {

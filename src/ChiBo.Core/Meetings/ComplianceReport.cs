@@ -38,13 +38,25 @@ public sealed record MeetingCompliance(
     decimal MeetingsRatedGoodShare,
     decimal MembersAssignedShare,
     IReadOnlyList<RepeatedAbsentee> RepeatedAbsentees,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CellCompliance>? CellRows)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CellCompliance>? CellRows,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MonthCompliance>? ByMonth = null)
 {
     /// <summary>The contract without the per-cell drill-down (5,500 rows for a province).</summary>
     public MeetingCompliance Summary() => this with { CellRows = null };
 }
 
-/// <summary>One cell's row of the drill-down.</summary>
+/// <summary>
+/// The held meetings of one month of the year in the subtree, for the monthly chart: they add up
+/// to the year's <see cref="MeetingCompliance.Meetings"/> and attendance.
+/// </summary>
+public sealed record MonthCompliance(int Month, int RegularMeetings, int ThematicMeetings, int MembersPresent, int MembersOnRoll)
+{
+    public int Meetings => RegularMeetings + ThematicMeetings;
+
+    public decimal AttendanceRate => ComplianceReport.Share(MembersPresent, MembersOnRoll);
+}
+
+/// <summary>One cell's row of the drill-down; <see cref="Path"/> is the cell's place in the tree now, for grouping by the level below.</summary>
 public sealed record CellCompliance(
     int CellId,
     string Code,
@@ -61,7 +73,8 @@ public sealed record CellCompliance(
     decimal AttendanceRate,
     int MeetingsRatedGood,
     int ActiveMembers,
-    int MembersAssigned)
+    int MembersAssigned,
+    string Path)
 {
     public bool MeetsEveryMonth => MissedMonths.Count == 0;
 
@@ -80,8 +93,9 @@ public static class ComplianceReport
     private const int Quarters = 4;
 
     /// <param name="today">Months and quarters are due only once they have ended by this date.</param>
+    /// <param name="byMonth">Also the figures of each month (<see cref="MeetingCompliance.ByMonth"/>), one more statement.</param>
     public static async Task<MeetingCompliance> RunAsync(
-        ChiBoDb db, OrgLookup org, int year, DateOnly today, MeetingRules? rules = null, CancellationToken ct = default)
+        ChiBoDb db, OrgLookup org, int year, DateOnly today, MeetingRules? rules = null, bool byMonth = false, CancellationToken ct = default)
     {
         rules ??= MeetingRules.Default;
         var start = new DateOnly(year, 1, 1);
@@ -99,6 +113,7 @@ public static class ComplianceReport
             : null;
         var rows = await CellRowsAsync(db, subtree, start, end, today, ct);
         var absentees = await AbsenteesAsync(db, subtree, start, end, rules, ct);
+        var months = byMonth ? await MonthsAsync(db, subtree, start, end, ct) : null;
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
@@ -119,122 +134,195 @@ public static class ComplianceReport
             Share(rows.Sum(r => (long)r.MeetingsRatedGood), held),
             Share(rows.Sum(r => (long)r.MembersAssigned), rows.Sum(r => (long)r.ActiveMembers)),
             absentees,
-            rows);
+            rows,
+            months);
     }
 
-    internal static decimal Share(long part, long whole) => whole == 0 ? 0m : decimal.Round((decimal)part / whole, 4);
+    /// <summary>Held meetings and attendance per month and kind: one range of the compliance index, grouped by month.</summary>
+    private static async Task<List<MonthCompliance>> MonthsAsync(ChiBoDb db, Subtree subtree, DateOnly start, DateOnly end, CancellationToken ct)
+    {
+        var sql = new RawSql(db);
+        var text = $"""
+            SELECT {sql.MonthOf("date")} AS month, kind, count(*), sum(present_count), sum(present_count + excused_count + unexcused_count)
+            FROM meetings
+            WHERE {sql.SubtreePredicate(subtree, "cell_path", "province_id")} AND date >= {sql.Param(start)} AND date < {sql.Param(end)}
+              AND status = {(int)MeetingStatus.Held}
+            GROUP BY {sql.MonthOf("date")}, kind
+            """;
+        var cells = await sql.QueryAsync(text, async reader =>
+        {
+            var list = new List<(int Month, int Kind, long Count, long Present, long Roll)>();
+            while (await reader.ReadAsync(ct))
+            {
+                list.Add((Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
+                    Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture),
+                    Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture)));
+            }
+
+            return list;
+        }, ct);
+        return Enumerable.Range(1, Months).Select(m =>
+        {
+            var of = cells.Where(c => c.Month == m).ToList();
+            return new MonthCompliance(
+                m,
+                (int)of.Where(c => c.Kind == (int)MeetingKind.Regular).Sum(c => c.Count),
+                (int)of.Where(c => c.Kind == (int)MeetingKind.Thematic).Sum(c => c.Count),
+                (int)of.Sum(c => c.Present),
+                (int)of.Sum(c => c.Roll));
+        }).ToList();
+    }
+
+    /// <summary>part ÷ whole rounded to 4 decimals, 0 when whole is 0: how every rate of the report is given.</summary>
+    public static decimal Share(long part, long whole) => whole == 0 ? 0m : decimal.Round((decimal)part / whole, 4);
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     /// <summary>
-    /// Four set-based statements, each the same text on SQLite and PostgreSQL, each answered from
-    /// one index range of the subtree: the cells alive in the year, their held meetings per month
-    /// and quarter (conditional counts), their members, their members with a task. They are kept
-    /// apart rather than joined in one statement because PostgreSQL misestimates the joined
-    /// aggregates by orders of magnitude and then spends most of the time compiling JIT code;
-    /// the caller's transaction keeps them on one snapshot. Due months are applied per row afterwards.
+    /// Four set-based statements, each the same shape on SQLite and PostgreSQL, each one range of
+    /// a covering index of the subtree, grouped in that index's order (cell path first) so that
+    /// neither database sorts or hashes ~130k rows: the cells alive in the year; their held meetings
+    /// (counts, and the months and quarters met as a bit mask); their members; their members with a
+    /// task. The caller's transaction keeps them on one snapshot. A path names one cell (it ends
+    /// with the cell's id), but a cell moved during the year has several paths: counts of meetings
+    /// add up over them, distinct members are counted again for those cells alone
+    /// (<see cref="DistinctAcrossPathsAsync"/>). Due months are applied per row afterwards.
     /// </summary>
     private static async Task<List<CellCompliance>> CellRowsAsync(
         ChiBoDb db, Subtree subtree, DateOnly start, DateOnly end, DateOnly today, CancellationToken ct)
     {
         var cells = new RawSql(db);
         var cellsText = new StringBuilder()
-            .Append("SELECT o.id, o.code, o.name, c.alive_from, c.alive_to FROM (SELECT organization_id AS cell_id, min(valid_from) AS alive_from,")
+            .Append("SELECT o.id, o.code, o.name, c.alive_from, c.alive_to, o.path FROM (SELECT organization_id AS cell_id, min(valid_from) AS alive_from,")
             .Append(" max(valid_to) AS alive_to FROM organization_periods WHERE kind IN (").Append((int)OrgKind.BaseCell).Append(", ")
             .Append((int)OrgKind.Cell).Append(") AND valid_from < ").Append(cells.Param(end)).Append(" AND valid_to > ").Append(cells.Param(start))
             .Append(" AND ").Append(cells.SubtreePredicate(subtree, "path", "province_id"))
             .Append(" GROUP BY organization_id) c JOIN organizations o ON o.id = c.cell_id ORDER BY o.path");
         var alive = await cells.QueryAsync(cellsText.ToString(), async reader =>
         {
-            var list = new List<(int Id, string Code, string Name, DateOnly From, DateOnly To)>();
+            var list = new List<(int Id, string Code, string Name, DateOnly From, DateOnly To, string Path)>();
             while (await reader.ReadAsync(ct))
             {
                 list.Add((Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2),
-                    reader.GetFieldValue<DateOnly>(3), reader.GetFieldValue<DateOnly>(4)));
+                    reader.GetFieldValue<DateOnly>(3), reader.GetFieldValue<DateOnly>(4), reader.GetString(5)));
             }
 
             return list;
         }, ct);
 
+        // Held meetings only (every figure is about them): the status is a column of the index, so
+        // the condition costs nothing, and each row is looked at once instead of once per month.
         var meetings = new RawSql(db);
-        var ms = meetings.Param(start);
-        var me = meetings.Param(end);
-        const string Held = "status = 2";
-        var text = new StringBuilder("SELECT cell_id, count(*) FILTER (WHERE ").Append(Held).Append(')');
-        for (var month = 1; month <= Months; month++)
+        var month = meetings.MonthOf("date");
+        var met = $"CASE WHEN kind = {(int)MeetingKind.Regular} THEN 1 << ({month} - 1) WHEN kind = {(int)MeetingKind.Thematic} THEN {1 << Months} << (({month} - 1) / 3) ELSE 0 END";
+        var text = new StringBuilder("SELECT min(cell_id), count(*), count(*) FILTER (WHERE rating = ").Append((int)MeetingRating.Good).Append(')')
+            .Append(", sum(present_count), sum(present_count + excused_count + unexcused_count), ").Append(meetings.BitOr(met))
+            .Append(" FROM meetings WHERE ").Append(meetings.SubtreePredicate(subtree, "cell_path", "province_id"))
+            .Append(" AND date >= ").Append(meetings.Param(start)).Append(" AND date < ").Append(meetings.Param(end))
+            .Append(" AND status = ").Append((int)MeetingStatus.Held)
+            .Append(" GROUP BY cell_path");
+        var perCell = new Dictionary<int, long[]>();
+        foreach (var (cellId, values) in await RowsAsync(meetings, text.ToString(), ct))
         {
-            var from = new DateOnly(start.Year, month, 1);
-            text.Append(", count(*) FILTER (WHERE ").Append(Held).Append(" AND kind = ").Append((int)MeetingKind.Regular)
-                .Append(" AND date >= ").Append(meetings.Param(from)).Append(" AND date < ").Append(meetings.Param(from.AddMonths(1))).Append(')');
-        }
+            if (perCell.TryGetValue(cellId, out var sum))
+            {
+                // The same cell under another path (moved during the year): counts add up, months and quarters met combine.
+                for (var i = 0; i < 4; i++)
+                {
+                    sum[i] += values[i];
+                }
 
-        for (var quarter = 1; quarter <= Quarters; quarter++)
-        {
-            var from = new DateOnly(start.Year, ((quarter - 1) * 3) + 1, 1);
-            text.Append(", count(*) FILTER (WHERE ").Append(Held).Append(" AND kind = ").Append((int)MeetingKind.Thematic)
-                .Append(" AND date >= ").Append(meetings.Param(from)).Append(" AND date < ").Append(meetings.Param(from.AddMonths(3))).Append(')');
+                sum[4] |= values[4];
+            }
+            else
+            {
+                perCell[cellId] = values;
+            }
         }
-
-        text.Append(", count(*) FILTER (WHERE ").Append(Held).Append(" AND rating = ").Append((int)MeetingRating.Good).Append(')')
-            .Append(", COALESCE(sum(present_count) FILTER (WHERE ").Append(Held).Append("), 0)")
-            .Append(", COALESCE(sum(present_count + excused_count + unexcused_count) FILTER (WHERE ").Append(Held).Append("), 0)")
-            .Append(" FROM meetings WHERE date >= ").Append(ms).Append(" AND date < ").Append(me)
-            .Append(" AND ").Append(meetings.SubtreePredicate(subtree, "cell_path", "province_id"))
-            .Append(" GROUP BY cell_id");
-        var perCell = await ByCellAsync(meetings, text.ToString(), ct);
 
         // A member counts once per cell however many periods (attribute changes) they had there.
         var roll = new RawSql(db);
-        var members = await ByCellAsync(roll,
-            "SELECT cell_id, count(*) FROM (SELECT DISTINCT cell_id, member_id FROM member_periods WHERE valid_from < " + roll.Param(end)
-            + " AND valid_to > " + roll.Param(start) + " AND NOT exempted AND " + roll.SubtreePredicate(subtree, "cell_path", "province_id")
-            + ") x GROUP BY cell_id", ct);
+        var rollFilter = "valid_from < " + roll.Param(end) + " AND valid_to > " + roll.Param(start) + " AND NOT exempted";
+        var members = await DistinctAcrossPathsAsync(subtree, "member_periods" + roll.IndexedBy(RollIndex), rollFilter, roll, ct);
 
         // Assigned members need no check against the roll here: AssignTask only gives a task to a
         // member of the cell (not exempted) on the day, so each of them is among that cell's members.
         var tasks = new RawSql(db);
-        var assigned = await ByCellAsync(tasks,
-            "SELECT cell_id, count(*) FROM (SELECT DISTINCT cell_id, member_id FROM member_tasks WHERE year = " + tasks.Param(start.Year)
-            + " AND " + tasks.SubtreePredicate(subtree, "cell_path", "province_id") + ") x GROUP BY cell_id", ct);
+        var assigned = await DistinctAcrossPathsAsync(subtree, "member_tasks", "year = " + tasks.Param(start.Year), tasks, ct);
 
-        var none = new long[1 + Months + Quarters + 3];
-        return alive.Select(c => Row(c.Id, c.Code, c.Name, c.From, c.To, perCell.GetValueOrDefault(c.Id, none),
-            members.GetValueOrDefault(c.Id, [0])[0], assigned.GetValueOrDefault(c.Id, [0])[0], start, today)).ToList();
+        var none = new long[5];
+        return alive.Select(c => Row(c.Id, c.Code, c.Name, c.Path, c.From, c.To, perCell.GetValueOrDefault(c.Id, none),
+            members.GetValueOrDefault(c.Id), assigned.GetValueOrDefault(c.Id), start, today)).ToList();
     }
 
-    /// <summary>Rows of (cell id, counts…) into a map by cell.</summary>
-    private static Task<Dictionary<int, long[]>> ByCellAsync(RawSql sql, string text, CancellationToken ct) =>
+    /// <summary>The covering index of member periods by cell (see <see cref="MemberPeriodComplianceIndex"/>).</summary>
+    internal const string RollIndex = "ix_member_periods_cell_roll";
+
+    /// <summary>
+    /// Distinct members per cell in a table keyed (province, cell path, cell, member): counted per
+    /// path in index order, then again, exactly, for the few cells found under several paths.
+    /// </summary>
+    private static async Task<Dictionary<int, int>> DistinctAcrossPathsAsync(
+        Subtree subtree, string table, string filter, RawSql sql, CancellationToken ct)
+    {
+        var text = $"SELECT cell_id, count(DISTINCT member_id) FROM {table} WHERE {filter} AND {sql.SubtreePredicate(subtree, "cell_path", "province_id")} GROUP BY cell_path, cell_id";
+        var counts = new Dictionary<int, int>();
+        var moved = new HashSet<int>();
+        foreach (var (cellId, values) in await RowsAsync(sql, text, ct))
+        {
+            if (!counts.TryAdd(cellId, (int)values[0]))
+            {
+                moved.Add(cellId);
+            }
+        }
+
+        if (moved.Count > 0)
+        {
+            var ids = string.Join(", ", moved.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+            var exact = text.Replace(" GROUP BY cell_path, cell_id", $" AND cell_id IN ({ids}) GROUP BY cell_id", StringComparison.Ordinal);
+            foreach (var (cellId, values) in await RowsAsync(sql, exact, ct))
+            {
+                counts[cellId] = (int)values[0];
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>Rows of (cell id, values…), a null value read as 0.</summary>
+    private static Task<List<(int CellId, long[] Values)>> RowsAsync(RawSql sql, string text, CancellationToken ct) =>
         sql.QueryAsync(text, async reader =>
         {
-            var map = new Dictionary<int, long[]>();
+            var rows = new List<(int, long[])>();
             while (await reader.ReadAsync(ct))
             {
                 var values = new long[reader.FieldCount - 1];
                 for (var i = 0; i < values.Length; i++)
                 {
-                    values[i] = Convert.ToInt64(reader.GetValue(i + 1), CultureInfo.InvariantCulture);
+                    values[i] = reader.IsDBNull(i + 1) ? 0 : Convert.ToInt64(reader.GetValue(i + 1), CultureInfo.InvariantCulture);
                 }
 
-                map[Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture)] = values;
+                rows.Add((Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), values));
             }
 
-            return map;
+            return rows;
         }, ct);
 
-    /// <param name="m">held, 12 months with a regular meeting, 4 quarters with a thematic one, rated tốt, present, on the roll.</param>
+    /// <param name="m">held, rated tốt, present, on the roll, and the bits of the months (0–11) with a regular meeting and the quarters (12–15) with a thematic one.</param>
     private static CellCompliance Row(
-        int id, string code, string name, DateOnly aliveFrom, DateOnly aliveTo, long[] m, long members, long assigned, DateOnly start, DateOnly today)
+        int id, string code, string name, string path, DateOnly aliveFrom, DateOnly aliveTo, long[] m, int members, int assigned, DateOnly start, DateOnly today)
     {
         // A month (quarter) is due when it is over by the report date and the cell existed all of it.
         bool Due(DateOnly from, DateOnly to) => from >= aliveFrom && to <= aliveTo && to <= today;
 
+        var bits = m[4];
         var missedMonths = new List<int>();
         var monthsDue = 0;
         var monthsMet = 0;
         for (var month = 1; month <= Months; month++)
         {
             var from = new DateOnly(start.Year, month, 1);
-            var met = m[month] > 0;
+            var met = (bits & (1L << (month - 1))) != 0;
             monthsMet += met ? 1 : 0;
             if (Due(from, from.AddMonths(1)))
             {
@@ -252,7 +340,7 @@ public static class ComplianceReport
         for (var quarter = 1; quarter <= Quarters; quarter++)
         {
             var from = new DateOnly(start.Year, ((quarter - 1) * 3) + 1, 1);
-            var met = m[Months + quarter] > 0;
+            var met = (bits & (1L << (Months + quarter - 1))) != 0;
             quartersMet += met ? 1 : 0;
             if (Due(from, from.AddMonths(3)))
             {
@@ -264,12 +352,11 @@ public static class ComplianceReport
             }
         }
 
-        var k = Months + Quarters;
-        var present = (int)m[k + 2];
-        var onRoll = (int)m[k + 3];
+        var present = (int)m[2];
+        var onRoll = (int)m[3];
         return new CellCompliance(
             id, code, name, monthsDue, monthsMet, missedMonths, quartersDue, quartersMet, missedQuarters,
-            (int)m[0], present, onRoll, Share(present, onRoll), (int)m[k + 1], (int)members, (int)assigned);
+            (int)m[0], present, onRoll, Share(present, onRoll), (int)m[1], members, assigned, path);
     }
 
     /// <summary>Members with at least the removal threshold of unexcused absences at held meetings of the year.</summary>

@@ -29,7 +29,7 @@ public sealed record TaskAssignment(int CellId, int MemberId, int Year, string? 
 /// The commands of cell life. Each runs in one transaction (the audit interceptor writes its lines
 /// in it), takes today from <see cref="TimeProvider"/>, and checks the version the caller read.
 /// </summary>
-public sealed class MeetingCommands(ChiBoDb db, TimeProvider clock, MeetingRules? rules = null)
+public sealed partial class MeetingCommands(ChiBoDb db, TimeProvider clock, MeetingRules? rules = null)
 {
     private readonly MeetingRules _rules = rules ?? MeetingRules.Default;
 

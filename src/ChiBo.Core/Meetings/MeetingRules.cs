@@ -91,6 +91,14 @@ public sealed record MeetingRules(
 
     public bool OnlineAllowed(Sector sector) => OnlineAllowedSectors.Contains(sector);
 
+    /// <summary>
+    /// Working members (đảng viên đang công tác) keep in contact with the party organization and
+    /// the people where they live, and the residence cell comments on them each year (Quy định
+    /// 213-QĐ/TW, 02/01/2020): a member not retired whose cell is at the workplace — any sector
+    /// but xã, phường, thôn, tổ dân phố, whose cells are themselves the place of residence.
+    /// </summary>
+    public static bool NeedsResidenceComment(Sector cellSector, bool retired) => !retired && cellSector != Sector.Commune;
+
     /// <summary>The meeting date of a month for a preferred day: the 31st becomes the 30th in April and the 28th/29th in February.</summary>
     public static DateOnly DayInMonth(int year, int month, int dayOfMonth) =>
         new(year, month, Math.Min(dayOfMonth, DateTime.DaysInMonth(year, month)));

@@ -1002,6 +1002,10 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     b.HasIndex("CellId", "Date")
                         .HasDatabaseName("ix_meetings_cell_id_date");
 
+                    b.HasIndex("ProvinceId", "CellPath", "Date", "Status", "UnexcusedCount", "Id")
+                        .HasDatabaseName("ix_meetings_unexcused")
+                        .HasFilter("status = 2 AND unexcused_count > 0");
+
                     b.HasIndex("ProvinceId", "CellPath", "Date", "CellId", "Kind", "Status", "Rating", "PresentCount", "ExcusedCount", "UnexcusedCount")
                         .HasDatabaseName("ix_meetings_compliance");
 
@@ -1046,10 +1050,86 @@ namespace ChiBo.Migrations.Postgres.Migrations
 
                     b.HasIndex("MeetingId", "MemberId")
                         .IsUnique()
+                        .HasDatabaseName("ix_meeting_attendances_meeting_id_member_id");
+
+                    b.HasIndex(new[] { "MeetingId", "MemberId" }, "ix_meeting_attendances_unexcused")
                         .HasDatabaseName("ix_meeting_attendances_unexcused")
                         .HasFilter("presence = 3");
 
                     b.ToTable("meeting_attendances");
+                });
+
+            modelBuilder.Entity("ChiBo.Meetings.MemberCommitment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActionProgramme")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("action_programme");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_id");
+
+                    b.Property<string>("CellPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cell_path")
+                        .UseCollation("C");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("commitment");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_commitments");
+
+                    b.HasIndex("CellId")
+                        .HasDatabaseName("ix_member_commitments_cell_id");
+
+                    b.HasIndex("MemberId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_commitments_member_id_year");
+
+                    b.HasIndex("ProvinceId", "Year", "CellPath", "CellId", "MemberId")
+                        .HasDatabaseName("ix_member_commitments_province_id_year_cell_path_cell_id_membe~");
+
+                    b.ToTable("member_commitments");
                 });
 
             modelBuilder.Entity("ChiBo.Meetings.MemberTask", b =>
@@ -1133,6 +1213,78 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_member_tasks_province_id_year_cell_path_cell_id_member_id");
 
                     b.ToTable("member_tasks");
+                });
+
+            modelBuilder.Entity("ChiBo.Meetings.ResidenceConfirmation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_id");
+
+                    b.Property<string>("CellPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cell_path")
+                        .UseCollation("C");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<DateOnly>("ConfirmedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("confirmed_on");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_residence_confirmations");
+
+                    b.HasIndex("CellId")
+                        .HasDatabaseName("ix_residence_confirmations_cell_id");
+
+                    b.HasIndex("MemberId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_residence_confirmations_member_id_year");
+
+                    b.HasIndex("ProvinceId", "Year", "CellPath", "CellId", "MemberId")
+                        .HasDatabaseName("ix_residence_confirmations_province_id_year_cell_path_cell_id_~");
+
+                    b.ToTable("residence_confirmations");
                 });
 
             modelBuilder.Entity("ChiBo.Members.BadgeAward", b =>
@@ -2320,6 +2472,23 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_meeting_attendances_members_member_id");
                 });
 
+            modelBuilder.Entity("ChiBo.Meetings.MemberCommitment", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_commitments_organizations_cell_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_commitments_members_member_id");
+                });
+
             modelBuilder.Entity("ChiBo.Meetings.MemberTask", b =>
                 {
                     b.HasOne("ChiBo.Organizations.Organization", null)
@@ -2335,6 +2504,23 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_member_tasks_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Meetings.ResidenceConfirmation", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_residence_confirmations_organizations_cell_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_residence_confirmations_members_member_id");
                 });
 
             modelBuilder.Entity("ChiBo.Members.BadgeAward", b =>

@@ -23,7 +23,7 @@ public sealed class DemoProvinceTests
         var members = before.Members.Count();
         members.ShouldBe(small.Total);
 
-        (await DemoProvince.SeedIfEmptyAsync(db.Target, null, ct)).ShouldBeFalse();
+        (await DemoProvince.SeedIfEmptyAsync(db.Target, null, new DateOnly(2026, 6, 30), ct)).ShouldBeNull();
 
         await using var after = db.Context();
         after.Members.Count().ShouldBe(members);
