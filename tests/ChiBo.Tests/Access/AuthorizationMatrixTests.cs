@@ -97,6 +97,15 @@ public sealed class AuthorizationMatrixTests
         ["GET /dang-nhap"] = new("/dang-nhap", Targeted: false),
         ["GET /to-chuc/{code?}"] = new("/to-chuc/{org}"),
         ["GET /to-chuc/{code}/co-cau"] = new("/to-chuc/{org}/co-cau"),
+        ["GET /ket-nap"] = new("/ket-nap?org={org}"),
+        ["GET /ket-nap/gioi-thieu"] = new("/ket-nap/gioi-thieu?cell={org}"),
+        ["GET /ket-nap/{id:int}"] = new("/ket-nap/{candidate}"),
+        ["GET /chuyen-sinh-hoat"] = new("/chuyen-sinh-hoat?org={org}"),
+        ["GET /chuyen-sinh-hoat/cap-giay"] = new("/chuyen-sinh-hoat/cap-giay?member={member}"),
+        ["GET /chuyen-sinh-hoat/{id:int}/giay-gioi-thieu"] = new("/chuyen-sinh-hoat/{transfer}/giay-gioi-thieu"),
+        ["GET /chuyen-sinh-hoat/nhan-goi"] = new("/chuyen-sinh-hoat/nhan-goi?cell={org}"),
+        ["GET /dang-phi"] = new("/dang-phi?org={org}&year=2026&month=5"),
+        ["GET /huy-hieu"] = new("/huy-hieu?org={org}"),
     };
 
     private sealed record Endpoint(string Key, string? Operation, bool Public);

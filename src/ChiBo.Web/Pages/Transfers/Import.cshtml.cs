@@ -38,11 +38,18 @@ public sealed class ImportModel(ChiBoDb db, TimeProvider clock) : PageModel
     public Member? Imported { get; private set; }
     public DateOnly? ImportedOn { get; private set; }
 
-    public IActionResult OnGet(string? cell)
+    /// <summary>The form; a cell named in the address must be one the caller may write to (else not found).</summary>
+    public async Task<IActionResult> OnGetAsync(string? cell)
     {
         Today = clock.Today();
         Cell = cell;
         ViewData["Title"] = "Tiếp nhận đảng viên từ tỉnh khác";
+        if (cell is not null && (await HttpContext.FindAsync(db, cell, Operation.MembersWrite)).Organization is null)
+        {
+            ModelState.AddModelError("Cell", $"Không có chi bộ mã \"{cell}\" trong phạm vi bạn được cập nhật.");
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
         return Page();
     }
 
