@@ -72,10 +72,15 @@ public sealed class PostedForm(IFormCollection form, ModelStateDictionary state)
     }
 
     /// <summary>An enum posted by its API name ("official") or its number.</summary>
-    public T? Choice<T>(string key, string label)
+    public T? Choice<T>(string key, string label, T? fallback = null)
         where T : struct, Enum
     {
         var text = Text(key);
+        if (text is null && fallback is not null)
+        {
+            return fallback;
+        }
+
         if (text is not null)
         {
             if (Labels.TryParseApiName<T>(text, out var value))

@@ -256,7 +256,7 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
                 new TextIsGiven(nameof(Candidate.NewMemberCourseDate), "Giấy chứng nhận lớp bồi dưỡng đảng viên mới", c.NewMemberCourseCertificateNumber),
                 new DateIsNotInTheFuture("Date", "Ngày", vote.Date, Today),
                 new StepIsNotBeforePrevious(vote.Date, c.StepSince),
-                new OfficialAfterProbation(member.AdmittedOn, vote.Date),
+                new RecognitionAfterProbation(member.AdmittedOn, vote.Date),
                 new VotesWithinOfficialMembers(vote.VotesFor, official),
                 new AdmissionNeedsTwoThirdsOfOfficialMembers(vote.VotesFor, official, "công nhận đảng viên chính thức"));
             c.RecognitionResolutionDate = vote.Date;
