@@ -19,7 +19,16 @@ public static class AdmissionActors
         return Enum.GetValues<AdmissionLevel>().Where(l => roles.Any(r => AdmissionProcedure.ActsAt(r, l, chain))).ToHashSet();
     }
 
-    /// <summary>"Chi bộ thôn 1", "Đảng bộ cơ sở A1"…: who acts at a level for this cell.</summary>
-    public static string Who(CandidateChain chain, AdmissionLevel level) =>
-        chain.At(level) is { } org ? $"{AdmissionProcedure.NameOf(level)} · {org.Name}" : AdmissionProcedure.NameOf(level);
+    /// <summary>
+    /// Who acts at a level for this cell, by name: "Chi bộ thôn 1", "Đảng ủy cơ sở A1", "Ban Thường vụ
+    /// Đảng ủy xã A" (the standing committee decides admissions), "Ban Thường vụ Tỉnh ủy".
+    /// </summary>
+    public static string Who(CandidateChain chain, AdmissionLevel level) => (level, chain.At(level)) switch
+    {
+        (AdmissionLevel.Province, _) => AdmissionProcedure.NameOf(level),
+        (AdmissionLevel.CompetentCommittee, { Kind: OrgKind.Province }) => "Ban Thường vụ Tỉnh ủy",
+        (AdmissionLevel.CompetentCommittee, { } org) => "Ban Thường vụ " + Documents.PartyDocument.Committee(org),
+        (_, { } org) => Documents.PartyDocument.Committee(org),
+        _ => AdmissionProcedure.NameOf(level),
+    };
 }
