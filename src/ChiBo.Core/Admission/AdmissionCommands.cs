@@ -158,12 +158,16 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
             var profile = ProfileOf(c);
             var official = await OfficialMembersAsync(c.CellId, vote.Date, ct);
             Rules.Check(
-                new CandidateAgeWithinLimits(c.BirthDate, vote.Date, provincialConsentNumber),
+                new CandidateAgeWithinLimits(c.BirthDate, vote.Date, provincialConsentNumber ?? c.ProvincialConsentNumber),
                 new CandidateHasLowerSecondaryEducation(profile.GeneralEducation),
                 new CourseCertificateIsValid(c.CourseCertificateDate, vote.Date),
                 new VotesWithinOfficialMembers(vote.VotesFor, official),
                 new AdmissionNeedsTwoThirdsOfOfficialMembers(vote.VotesFor, official));
-            c.ProvincialConsentNumber = string.IsNullOrWhiteSpace(provincialConsentNumber) ? null : provincialConsentNumber.Trim();
+            if (!string.IsNullOrWhiteSpace(provincialConsentNumber))
+            {
+                c.ProvincialConsentNumber = provincialConsentNumber.Trim();
+            }
+
             c.CellResolutionDate = vote.Date;
             c.CellOfficialMembers = official;
             c.CellVotesFor = vote.VotesFor;
@@ -224,27 +228,73 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
     /// <summary>
     /// Công nhận đảng viên chính thức: the cell votes after the 12 months of probation, the committee
     /// decides; official membership counts from the end of probation (Điều lệ Đảng, Điều 5.4), not
-    /// from the decision.
+    /// from the decision. Both in one transaction; <see cref="RecordRecognitionVoteAsync"/> and
+    /// <see cref="DecideRecognitionAsync"/> are the same two acts recorded by each level in turn.
     /// </summary>
     public Task<Candidate> RecognizeOfficialAsync(int id, int version, CellVote vote, string decisionNumber, DateOnly decisionDate, CancellationToken ct = default) =>
-        Step(id, version, CandidateStep.OnProbation, CandidateStep.Official, decisionDate, "công nhận đảng viên chính thức", async c =>
+        Transactions.RunAsync(db, File, async () =>
         {
+            var c = await RecordRecognitionVoteAsync(id, version, vote, ct);
+            return await DecideRecognitionAsync(c.Id, c.Version, decisionNumber, decisionDate, ct);
+        }, ct);
+
+    /// <summary>
+    /// Nghị quyết chi bộ đề nghị công nhận đảng viên chính thức: after the 12 months of probation and
+    /// the new-member course, at least two thirds of the official members on the day. The member
+    /// stays dự bị until the competent committee decides.
+    /// </summary>
+    public Task<Candidate> RecordRecognitionVoteAsync(int id, int version, CellVote vote, CancellationToken ct = default) =>
+        Transactions.RunAsync(db, File, async () =>
+        {
+            var c = await LoadAsync(id, version, ct);
+            Rules.Check(
+                new CandidateIsAtStep(c, CandidateStep.OnProbation, "ghi nghị quyết chi bộ đề nghị công nhận chính thức"),
+                new RecognitionNotYetVoted(c));
             var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == c.MemberId, ct);
-            var ends = AdmissionPolicy.ProbationEnds(member.AdmittedOn);
             var official = await OfficialMembersAsync(member.CellId, vote.Date, ct);
             Rules.Check(
                 new TextIsGiven(nameof(Candidate.NewMemberCourseDate), "Giấy chứng nhận lớp bồi dưỡng đảng viên mới", c.NewMemberCourseCertificateNumber),
-                new TextIsGiven(nameof(Candidate.RecognitionDecisionNumber), "Số quyết định công nhận", decisionNumber),
-                new OfficialAfterProbation(member.AdmittedOn, vote.Date),
-                new StepIsNotBeforePrevious(decisionDate, vote.Date),
+                new DateIsNotInTheFuture("Date", "Ngày", vote.Date, Today),
+                new StepIsNotBeforePrevious(vote.Date, c.StepSince),
+                new RecognitionAfterProbation(member.AdmittedOn, vote.Date),
                 new VotesWithinOfficialMembers(vote.VotesFor, official),
                 new AdmissionNeedsTwoThirdsOfOfficialMembers(vote.VotesFor, official, "công nhận đảng viên chính thức"));
-            await _members.RecognizeOfficialAsync(member.Id, member.Version, ends, new Decision(decisionNumber, "Công nhận đảng viên chính thức"), ct);
             c.RecognitionResolutionDate = vote.Date;
             c.RecognitionOfficialMembers = official;
             c.RecognitionVotesFor = vote.VotesFor;
+            await SaveAsync(c, ct);
+            return c;
+        }, ct);
+
+    /// <summary>Quyết định công nhận đảng viên chính thức, on the cell's resolution.</summary>
+    public Task<Candidate> DecideRecognitionAsync(int id, int version, string decisionNumber, DateOnly decisionDate, CancellationToken ct = default) =>
+        Step(id, version, CandidateStep.OnProbation, CandidateStep.Official, decisionDate, "công nhận đảng viên chính thức", async c =>
+        {
+            Rules.Check(
+                new RecognitionVoted(c),
+                new TextIsGiven(nameof(Candidate.RecognitionDecisionNumber), "Số quyết định công nhận", decisionNumber),
+                new StepIsNotBeforePrevious(decisionDate, c.RecognitionResolutionDate!.Value));
+            var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == c.MemberId, ct);
+            var ends = AdmissionPolicy.ProbationEnds(member.AdmittedOn);
+            await _members.RecognizeOfficialAsync(member.Id, member.Version, ends, new Decision(decisionNumber, "Công nhận đảng viên chính thức"), ct);
             c.RecognitionDecisionNumber = decisionNumber.Trim();
             c.RecognitionDecisionDate = decisionDate;
+        }, ct);
+
+    /// <summary>
+    /// Văn bản đồng ý của Ban Thường vụ Tỉnh ủy for a candidate over 60 (Quy định 24-QĐ/TW point
+    /// 3.1), recorded by the province before the cell votes.
+    /// </summary>
+    public Task<Candidate> RecordProvincialConsentAsync(int id, int version, string number, CancellationToken ct = default) =>
+        Transactions.RunAsync(db, File, async () =>
+        {
+            var c = await LoadAsync(id, version, ct);
+            Rules.Check(
+                new CandidateIsAtStepBefore(c, CandidateStep.CellResolved, "ghi văn bản đồng ý của Ban Thường vụ Tỉnh ủy"),
+                new TextIsGiven(nameof(Candidate.ProvincialConsentNumber), "Số văn bản đồng ý", number));
+            c.ProvincialConsentNumber = number.Trim();
+            await SaveAsync(c, ct);
+            return c;
         }, ct);
 
     /// <summary>
@@ -282,9 +332,7 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
         JsonSerializer.Deserialize<MemberProfile>(c.ProfileJson, Json) ?? throw new InvalidOperationException($"Candidate {c.Id} has no profile.");
 
     /// <summary>Official members (not probationary; exempted members do not vote) of a cell on a date, from the periods.</summary>
-    internal Task<int> OfficialMembersAsync(int cellId, DateOnly on, CancellationToken ct) =>
-        db.MemberPeriods.CountAsync(p => p.CellId == cellId && p.ValidFrom <= on && p.ValidTo > on
-            && p.OfficialOn != null && p.OfficialOn <= on && !p.Exempted, ct);
+    internal Task<int> OfficialMembersAsync(int cellId, DateOnly on, CancellationToken ct) => AdmissionQueries.OfficialMembersAsync(db, cellId, on, ct);
 
     /// <summary>The frame of a step: version, order, dates, the change, one save.</summary>
     private Task<Candidate> Step(int id, int version, CandidateStep from, CandidateStep to, DateOnly date, string action, Func<Candidate, Task> change, CancellationToken ct) =>

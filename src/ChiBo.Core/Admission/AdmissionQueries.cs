@@ -108,6 +108,14 @@ public static class AdmissionQueries
         return new AdmissionPipeline(org.Organization?.Code ?? "root", today, steps, steps.Sum(s => s.Overdue), today.Year, admitted, target);
     }
 
+    /// <summary>
+    /// Official members of a cell on a date, from the periods: those who vote on an admission or a
+    /// recognition (probationary members do not; exempted members are not counted).
+    /// </summary>
+    public static Task<int> OfficialMembersAsync(ChiBoDb db, int cellId, DateOnly on, CancellationToken ct = default) =>
+        db.MemberPeriods.CountAsync(p => p.CellId == cellId && p.ValidFrom <= on && p.ValidTo > on
+            && p.OfficialOn != null && p.OfficialOn <= on && !p.Exempted, ct);
+
     /// <summary>Sets (or replaces) the yearly admission target of an organization.</summary>
     public static async Task SetTargetAsync(ChiBoDb db, int organizationId, int year, int target, CancellationToken ct = default)
     {

@@ -139,6 +139,36 @@ public sealed record YouthUnionIntroducesItsMember(IntroductionKind Kind, bool Y
     public bool IsBroken() => Kind == IntroductionKind.YouthUnion && !YouthUnion;
 }
 
+/// <summary>The cell considers the recognition only once the 12 months of probation are over (Điều lệ Đảng, Điều 5.4).</summary>
+public sealed record RecognitionAfterProbation(DateOnly AdmittedOn, DateOnly VoteDate) : IRule
+{
+    public string Field => "Date";
+
+    public string Message => $"Chi bộ chỉ xét công nhận đảng viên chính thức khi đã hết {AdmissionPolicy.ProbationMonths} tháng dự bị: từ ngày {Rules.Date(AdmissionPolicy.ProbationEnds(AdmittedOn))} (ngày nghị quyết đã nhập: {Rules.Date(VoteDate)}).";
+
+    public bool IsBroken() => VoteDate < AdmissionPolicy.ProbationEnds(AdmittedOn);
+}
+
+/// <summary>The cell votes once on the recognition; a second vote would hide the first.</summary>
+public sealed record RecognitionNotYetVoted(Candidate Candidate) : IRule
+{
+    public string Field => "Date";
+
+    public string Message => $"Chi bộ đã ra nghị quyết đề nghị công nhận chính thức cho {Candidate.FullName} ngày {Rules.Date(Candidate.RecognitionResolutionDate ?? default)}: chờ quyết định của cấp ủy có thẩm quyền.";
+
+    public bool IsBroken() => Candidate.RecognitionResolutionDate is not null;
+}
+
+/// <summary>The competent committee decides on the cell's resolution, not without it.</summary>
+public sealed record RecognitionVoted(Candidate Candidate) : IRule
+{
+    public string Field => nameof(Candidate.RecognitionResolutionDate);
+
+    public string Message => $"Chưa có nghị quyết của chi bộ đề nghị công nhận {Candidate.FullName} là đảng viên chính thức.";
+
+    public bool IsBroken() => Candidate.RecognitionResolutionDate is null;
+}
+
 public sealed record TextIsGiven(string Field, string Label, string? Value) : IRule
 {
     public string Message => $"{Label} không được để trống.";

@@ -51,7 +51,7 @@ public sealed record MonthIsValid(int Year, int Month, DateOnly Today) : IRule
 }
 
 /// <summary>Đảng phí: payments, arrears and collection reports.</summary>
-public static class FeeLedger
+public static partial class FeeLedger
 {
     /// <summary>Records a month paid (one transaction); the amount comes from <see cref="FeePolicy"/>, never typed in.</summary>
     public static Task<FeePayment> RecordAsync(ChiBoDb db, TimeProvider clock, string actor, FeePaymentInput input, CancellationToken ct = default) =>

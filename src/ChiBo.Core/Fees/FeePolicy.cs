@@ -72,6 +72,25 @@ public static class FeePolicy
         ? (long)Math.Round(basis * rate, MidpointRounding.AwayFromZero)
         : FixedAmounts[group];
 
+    /// <summary>
+    /// How an amount collected by a cell is shared along the chain above it (the cell first, the
+    /// province last): each level keeps its share of what reaches it and sends the rest up; the top
+    /// of the chain keeps what is left, so the shares add up to the amount.
+    /// </summary>
+    public static IReadOnlyList<(OrgKind Level, long Kept)> Shares(IReadOnlyList<OrgKind> chainFromCellUp, long amount)
+    {
+        var shares = new List<(OrgKind, long)>(chainFromCellUp.Count);
+        var left = amount;
+        for (var i = 0; i < chainFromCellUp.Count; i++)
+        {
+            var kept = i == chainFromCellUp.Count - 1 ? left : Kept(chainFromCellUp[i], left);
+            shares.Add((chainFromCellUp[i], kept));
+            left -= kept;
+        }
+
+        return shares;
+    }
+
     /// <summary>What a level keeps of an amount that reaches it.</summary>
     public static long Kept(OrgKind level, long amount) =>
         (long)Math.Round(amount * KeptShare.GetValueOrDefault(level, 0m), MidpointRounding.AwayFromZero);

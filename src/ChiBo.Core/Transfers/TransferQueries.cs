@@ -14,8 +14,57 @@ public sealed record TransferLetter(
     DateOnly AdmittedOn, DateOnly? OfficialOn, string FromCellName, string? FromParentName,
     string? ToName, DateOnly? Until, DateOnly ConfirmBy, string Province);
 
+/// <summary>One transfer as the lists show it, seen from a subtree: leaving it, arriving in it, or both (between two of its cells).</summary>
+public sealed record TransferRow(
+    int Id, int MemberId, string FullName, TransferKind Kind, TransferScope Scope, TransferStatus Status,
+    int FromCellId, string FromCellCode, string FromName, int? ToCellId, string? ToCellCode, string? ToName, string LetterNumber, DateOnly LetterDate,
+    DateOnly? Until, DateOnly? ConfirmedOn, DateOnly ConfirmBy, bool Overdue, bool Outgoing, bool Incoming, int Version);
+
 public static class TransferQueries
 {
+    /// <summary>
+    /// Transfers whose sending or receiving cell is in the subtree: every letter still waiting, and
+    /// the <paramref name="recent"/> latest of the others, newest first. A letter waiting past the
+    /// time limit is <see cref="TransferRow.Overdue"/> (the member has not reported).
+    /// </summary>
+    public static async Task<IReadOnlyList<TransferRow>> ListAsync(ChiBoDb db, Subtree subtree, DateOnly today, int recent = 100, CancellationToken ct = default)
+    {
+        var cells = db.Organizations.In(subtree).Select(o => o.Id);
+        var touching = db.PartyTransfers.AsNoTracking()
+            .Where(t => cells.Contains(t.FromCellId) || (t.ToCellId != null && cells.Contains(t.ToCellId.Value)));
+        var rows = await Project(db, touching.Where(t => t.Status == TransferStatus.Issued)).ToListAsync(ct);
+        rows.AddRange(await Project(db, touching.Where(t => t.Status != TransferStatus.Issued)
+            .OrderByDescending(t => t.LetterDate).ThenByDescending(t => t.Id).Take(recent)).ToListAsync(ct));
+        var ids = rows.Select(r => r.FromCellId).Concat(rows.Where(r => r.ToCellId != null).Select(r => r.ToCellId!.Value)).Distinct().ToList();
+        var inside = (await db.Organizations.In(subtree).Where(o => ids.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
+        var cutoff = WorkingDays.OverdueBefore(today, TransferPolicy.ConfirmWithinWorkingDays);
+        return rows
+            .Select(r => new TransferRow(r.Id, r.MemberId, r.FullName, r.Kind, r.Scope, r.Status, r.FromCellId, r.FromCode, r.FromName,
+                r.ToCellId, r.Scope == TransferScope.WithinProvince ? r.ToCode : null,
+                r.Scope == TransferScope.WithinProvince ? r.ToName : r.Other,
+                r.LetterNumber, r.LetterDate, r.Until, r.ConfirmedOn, TransferPolicy.ConfirmBy(r.LetterDate),
+                r.Status == TransferStatus.Issued && r.LetterDate < cutoff,
+                r.Scope != TransferScope.Incoming && inside.Contains(r.FromCellId),
+                r.ToCellId is { } to && inside.Contains(to) && (r.Scope == TransferScope.Incoming || r.Scope == TransferScope.WithinProvince),
+                r.Version))
+            .OrderByDescending(r => r.Status == TransferStatus.Issued).ThenByDescending(r => r.LetterDate).ThenByDescending(r => r.Id)
+            .ToList();
+    }
+
+    private sealed record Raw(
+        int Id, int MemberId, string FullName, TransferKind Kind, TransferScope Scope, TransferStatus Status, int FromCellId, string FromCode,
+        string FromName, int? ToCellId, string? ToCode, string? ToName, string? Other, string LetterNumber, DateOnly LetterDate,
+        DateOnly? Until, DateOnly? ConfirmedOn, int Version);
+
+    private static IQueryable<Raw> Project(ChiBoDb db, IQueryable<PartyTransfer> transfers) =>
+        from t in transfers
+        join m in db.Members on t.MemberId equals m.Id
+        join f in db.Organizations on t.FromCellId equals f.Id
+        from to in db.Organizations.Where(o => o.Id == t.ToCellId).DefaultIfEmpty()
+        select new Raw(t.Id, t.MemberId, m.FullName, t.Kind, t.Scope, t.Status, t.FromCellId, f.Code, f.Name, t.ToCellId,
+            to == null ? null : to.Code, to == null ? null : to.Name, t.OtherOrganization, t.LetterNumber, t.LetterDate, t.Until,
+            t.ConfirmedOn, t.Version);
+
     /// <summary>Letters waiting past the limit whose sending or receiving cell is in the subtree.</summary>
     public static async Task<IReadOnlyList<OverdueTransfer>> OverdueAsync(ChiBoDb db, Subtree subtree, DateOnly today, CancellationToken ct = default)
     {

@@ -178,6 +178,15 @@ public sealed class AuthorizationMatrixTests
         ["GET /dang-vien/{id:int}/quyet-dinh/{what}"] = new("/dang-vien/{member}/quyet-dinh/xoa-ten"),
         ["GET /de-nghi-xoa-ten"] = new("/de-nghi-xoa-ten?org={org}"),
         ["GET /mien-sinh-hoat"] = new("/mien-sinh-hoat?org={org}"),
+        ["GET /ket-nap"] = new("/ket-nap?org={org}"),
+        ["GET /ket-nap/gioi-thieu"] = new("/ket-nap/gioi-thieu?cell={org}"),
+        ["GET /ket-nap/{id:int}"] = new("/ket-nap/{candidate}"),
+        ["GET /chuyen-sinh-hoat"] = new("/chuyen-sinh-hoat?org={org}"),
+        ["GET /chuyen-sinh-hoat/cap-giay"] = new("/chuyen-sinh-hoat/cap-giay?member={member}"),
+        ["GET /chuyen-sinh-hoat/{id:int}/giay-gioi-thieu"] = new("/chuyen-sinh-hoat/{transfer}/giay-gioi-thieu"),
+        ["GET /chuyen-sinh-hoat/nhan-goi"] = new("/chuyen-sinh-hoat/nhan-goi?cell={org}"),
+        ["GET /dang-phi"] = new("/dang-phi?org={org}&year=2026&month=5"),
+        ["GET /huy-hieu"] = new("/huy-hieu?org={org}"),
     };
 
     private sealed record Endpoint(string Key, string? Operation, bool Public);
