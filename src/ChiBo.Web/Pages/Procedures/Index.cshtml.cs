@@ -122,7 +122,7 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
     /// <summary>The form's words to the command's input; what cannot be read is refused naming the field.</summary>
     internal static ProcedureStart ToStart(StartForm f)
     {
-        var months = new List<FeeMonth>();
+        var months = new List<ChiBo.Procedures.FeeMonth>();
         foreach (var part in (f.Months ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
         {
             if (!DateOnly.TryParseExact("01/" + part.Trim(), ["dd/MM/yyyy", "dd/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
@@ -130,7 +130,7 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
                 throw new RuleViolationException(nameof(ProcedureStart.Months), $"Tháng \"{part.Trim()}\" không hợp lệ: cần dạng MM/yyyy, ví dụ 05/2026.");
             }
 
-            months.Add(new FeeMonth(d.Year, d.Month));
+            months.Add(new ChiBo.Procedures.FeeMonth(d.Year, d.Month));
         }
 
         long? basis = null;
