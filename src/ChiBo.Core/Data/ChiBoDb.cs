@@ -50,7 +50,6 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<ProcedureRequest> ProcedureRequests => Set<ProcedureRequest>();
     public DbSet<ProcedureEvent> ProcedureEvents => Set<ProcedureEvent>();
     public DbSet<Notification> Notifications => Set<Notification>();
-    public DbSet<Portal.RecordCorrectionRequest> RecordCorrectionRequests => Set<Portal.RecordCorrectionRequest>();
     public DbSet<MemberCommitment> MemberCommitments => Set<MemberCommitment>();
     public DbSet<ResidenceConfirmation> ResidenceConfirmations => Set<ResidenceConfirmation>();
 

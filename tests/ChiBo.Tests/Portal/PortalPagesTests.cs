@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChiBo.Tests.Portal;
 
-/// <summary>The member handbook (/so-tay) through HTTP on both databases: own data only, check-in rules, tasks, fees, corrections.</summary>
+/// <summary>The member handbook (/so-tay) through HTTP on both databases: own data only, check-in rules, tasks, fees, corrections, documents, notices.</summary>
 public sealed partial class PortalPagesTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -59,7 +59,12 @@ public sealed partial class PortalPagesTests
         html.ShouldContain("hôm nay");
         html.ShouldContain("Sinh hoạt chi bộ thường kỳ tháng 6/2026");
         html.ShouldContain("Điểm danh");
-        html.ShouldContain("Chỉ thị 05-CT/TW; Kết luận 01-KL/TW");
+        html.ShouldContain("<b>12-NQ/CB</b> Nghị quyết về xây dựng nông thôn mới nâng cao"); // to study at the thematic meeting
+        html.ShouldContain("cho buổi 15/07/2026");
+        html.ShouldContain("Tổng vệ sinh ấp Một");
+        html.ShouldNotContain("Họp chi bộ ấp Hai"); // another cell's notice
+        html.ShouldContain("Không có hồ sơ thủ tục đang xử lý.");
+        html.ShouldNotContain("thông báo chưa đọc");
         html.ShouldContain("Vận động hộ dân hiến đất làm đường");
         html.ShouldContain("quá hạn 15 ngày");
         html.ShouldContain("Đã nộp <b>4</b> tháng (320.000 đ)");
@@ -284,7 +289,7 @@ public sealed partial class PortalPagesTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task CorrectionRequest_IsFiled_SeenByTheCellCommittee_AndClosed(string provider)
+    public async Task CorrectionRequest_IsTheCorrectionProcedure_SeenByTheCommittee_AndAppliedToTheRecord(string provider)
     {
         var (world, app, an) = await StartAsync(provider);
         await using var _ = world;
@@ -292,60 +297,118 @@ public sealed partial class PortalPagesTests
         using var ___ = an;
         var d = world.Data;
 
-        using (var same = await PostFormAsync(an, "/so-tay/ho-so/dinh-chinh", "/so-tay/ho-so/dinh-chinh",
-                   ("Field", "BirthDate"), ("ProposedValue", "01/05/1980")))
-        {
-            same.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-            (await same.Content.ReadAsStringAsync(Ct)).ShouldContain("giống hệt hồ sơ hiện tại");
-        }
+        var (_, record) = await GetAsync(an, "/so-tay/ho-so");
+        record.ShouldContain("href=\"/thu-tuc?loai=correction#correction\"");
+        record.ShouldContain("Đồng chí chưa gửi đề nghị đính chính nào.");
 
-        using (var filed = await PostFormAsync(an, "/so-tay/ho-so/dinh-chinh", "/so-tay/ho-so/dinh-chinh",
-                   ("Field", "BirthDate"), ("ProposedValue", "10/05/1980"), ("Reason", "Theo giấy khai sinh")))
+        // The procedure form opens inside the handbook's layout for a member.
+        var (formStatus, form) = await GetAsync(an, "/thu-tuc?loai=correction");
+        formStatus.ShouldBe(HttpStatusCode.OK);
+        form.ShouldContain("/css/portal.css");
+        form.ShouldContain("<nav class=\"tabs\"");
+        form.ShouldContain("<details class=\"start\" id=\"correction\" open");
+        form.ShouldContain("01/05/1980");
+
+        string url;
+        using (var filed = await PostFormAsync(an, "/thu-tuc", "/thu-tuc?handler=Start",
+                   ("Form.Kind", "Correction"), ("Form.Fields", "birthDate"), ("Form.Values", "10/05/1980"), ("Form.Reason", "Theo giấy khai sinh")))
         {
             filed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-            filed.Headers.Location!.ToString().ShouldBe("/so-tay/ho-so#de-nghi");
+            url = filed.Headers.Location!.ToString();
         }
 
-        using (var twice = await PostFormAsync(an, "/so-tay/ho-so/dinh-chinh", "/so-tay/ho-so/dinh-chinh",
-                   ("Field", "BirthDate"), ("ProposedValue", "11/05/1980")))
-        {
-            twice.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-            (await twice.Content.ReadAsStringAsync(Ct)).ShouldContain("đang chờ chi ủy xem xét");
-        }
-
+        var id = url["/thu-tuc/".Length..];
         var (_, mine) = await GetAsync(an, "/so-tay/ho-so");
-        mine.ShouldContain("01/05/1980 → <b>10/05/1980</b>");
-        mine.ShouldContain("Chờ chi ủy xem xét");
+        mine.ShouldContain($"href=\"/thu-tuc/{id}\">Hồ sơ số {id}</a>");
+        mine.ShouldContain("Đang xử lý");
+        mine.ShouldContain("chờ Chi bộ xác nhận nội dung đề nghị đính chính");
+        var (_, home) = await GetAsync(an, "/so-tay");
+        home.ShouldContain($"<a href=\"/thu-tuc/{id}\">Đề nghị đính chính thông tin</a>");
+        var (_, own) = await GetAsync(an, url);
+        own.ShouldContain("/css/portal.css"); // the member's own request, in the handbook
 
-        // The cell committee sees it on the member's page and closes it.
+        // The cell committee sees the pending procedure on the member's page and approves it; the base decides.
         using var secretary = await app.SignedInAsync("cell-committee", d.CellOne.Code);
-        var (_, record) = await GetAsync(secretary, $"/dang-vien/{d.An.Id}");
-        record.ShouldContain("Đề nghị đính chính của đảng viên (1 chờ xử lý)");
-        record.ShouldContain("Theo giấy khai sinh");
-        await using var db = world.Database.Context();
-        var request = await db.RecordCorrectionRequests.AsNoTracking().SingleAsync(r => r.MemberId == d.An.Id, Ct);
-        request.CellId.ShouldBe(d.CellOne.Id);
-
-        using (var noReason = await PostFormAsync(secretary, $"/dang-vien/{d.An.Id}", $"/dang-vien/{d.An.Id}?handler=ResolveCorrection",
-                   ("requestId", request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("version", "0"), ("done", "false")))
+        var (_, staff) = await GetAsync(secretary, $"/dang-vien/{d.An.Id}");
+        staff.ShouldContain("Thủ tục đang xử lý (1)");
+        staff.ShouldContain($"<a href=\"/thu-tuc/{id}\">Hồ sơ số {id} — Đề nghị đính chính thông tin</a>");
+        var (_, staffView) = await GetAsync(secretary, url);
+        staffView.ShouldNotContain("/css/portal.css");
+        using (var approved = await PostFormAsync(secretary, url, url + "?handler=Approve", ("Version", "1"), ("Comment", "Đúng giấy khai sinh")))
         {
-            noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            approved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
 
-        using (var done = await PostFormAsync(secretary, $"/dang-vien/{d.An.Id}", $"/dang-vien/{d.An.Id}?handler=ResolveCorrection",
-                   ("requestId", request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("version", "0"), ("done", "true"),
-                   ("note", "Đã đính chính theo giấy khai sinh")))
+        using var baseCommittee = await app.SignedInAsync("base-committee", d.BaseCommittee.Code);
+        using (var decided = await PostFormAsync(baseCommittee, url, url + "?handler=Approve", ("Version", "2")))
         {
-            done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            decided.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        await using (var db = world.Database.Context())
+        {
+            (await db.Members.AsNoTracking().SingleAsync(m => m.Id == d.An.Id, Ct)).BirthDate.ShouldBe(new DateOnly(1980, 5, 10));
         }
 
         var (_, after) = await GetAsync(an, "/so-tay/ho-so");
-        after.ShouldContain("Đã đính chính");
-        after.ShouldContain("Chi ủy: Đã đính chính theo giấy khai sinh");
+        after.ShouldContain("<dt>Ngày sinh</dt><dd>10/05/1980</dd>");
+        after.ShouldContain("Hoàn thành");
+        var (_, homeAfter) = await GetAsync(an, "/so-tay");
+        homeAfter.ShouldContain("Không có hồ sơ thủ tục đang xử lý.");
+        homeAfter.ShouldContain("thông báo chưa đọc</a>"); // the steps were notified to the member
+        (await GetAsync(secretary, $"/dang-vien/{d.An.Id}")).Html.ShouldNotContain("Thủ tục đang xử lý");
 
         // Another cell's committee does not see An at all.
         using var otherSecretary = await app.SignedInAsync("cell-committee", d.CellTwo.Code);
         (await GetAsync(otherSecretary, $"/dang-vien/{d.An.Id}")).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Documents_AreConfirmedStudied_AndNoticesAreTheCellChainsOnly(string provider)
+    {
+        var (world, app, an) = await StartAsync(provider);
+        await using var _ = world;
+        await using var __ = app;
+        using var ___ = an;
+        var d = world.Data;
+        var doc = world.Resolution.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var (status, list) = await GetAsync(an, "/so-tay/tai-lieu");
+        status.ShouldBe(HttpStatusCode.OK);
+        list.ShouldContain("12-NQ/CB");
+        list.ShouldContain("Nghị quyết ban hành ngày 01/06/2026");
+        list.ShouldContain($"<a href=\"/so-tay/sinh-hoat/{world.Thematic.Id}\">");
+
+        using (var unknown = await PostFormAsync(an, "/so-tay/tai-lieu", "/so-tay/tai-lieu?handler=Studied", ("documentId", "999999")))
+        {
+            unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        }
+
+        using (var studied = await PostFormAsync(an, "/so-tay/tai-lieu", "/so-tay/tai-lieu?handler=Studied", ("documentId", doc)))
+        {
+            studied.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            studied.Headers.Location!.ToString().ShouldBe($"/so-tay/tai-lieu?da-hoc={doc}");
+        }
+
+        var (_, after) = await GetAsync(an, $"/so-tay/tai-lieu?da-hoc={doc}");
+        after.ShouldContain("Đã ghi nhận đồng chí học tập văn bản.");
+        after.ShouldContain("Không có tài liệu nào chờ đồng chí học tập.");
+        await using (var db = world.Database.Context())
+        {
+            var study = await db.DocumentStudies.AsNoTracking().SingleAsync(s => s.DocumentId == world.Resolution.Id, Ct);
+            study.MemberId.ShouldBe(d.An.Id);
+            study.StudiedOn.ShouldBe(PortalWorld.Today);
+        }
+
+        // Bình has still to study it.
+        using var binh = await app.SignedInAsync("member", d.CellOne.Code, d.Binh.Id);
+        (await GetAsync(binh, "/so-tay/tai-lieu")).Html.ShouldContain("12-NQ/CB");
+
+        var (noticeStatus, notices) = await GetAsync(an, "/so-tay/thong-bao");
+        noticeStatus.ShouldBe(HttpStatusCode.OK);
+        notices.ShouldContain("Tổng vệ sinh ấp Một");
+        notices.ShouldContain("Sáng Chủ nhật, 05/07/2026.");
+        notices.ShouldNotContain("Họp chi bộ ấp Hai");
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

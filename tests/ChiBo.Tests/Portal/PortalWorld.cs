@@ -1,6 +1,8 @@
 using ChiBo.Access;
+using ChiBo.Documents;
 using ChiBo.Fees;
 using ChiBo.Meetings;
+using ChiBo.Notices;
 using ChiBo.Tests.Infrastructure;
 
 namespace ChiBo.Tests.Portal;
@@ -10,7 +12,8 @@ namespace ChiBo.Tests.Portal;
 /// (30/06/2026), written through the commands:
 /// Chi bộ ấp Một — held 20/05/2026 (An present, Bình excused), today's regular meeting, a thematic
 /// meeting on 15/07/2026 with documents; Chi bộ ấp Hai — today's meeting (another cell's);
-/// An's tasks (one overdue, one open) and one of Bình's; An's fees for January–April.
+/// An's tasks (one overdue, one open) and one of Bình's; An's fees for January–April; a resolution
+/// assigned to the thematic meeting for study; a notice of each cell.
 /// </summary>
 public sealed class PortalWorld : IAsyncDisposable
 {
@@ -34,6 +37,7 @@ public sealed class PortalWorld : IAsyncDisposable
     public MemberTask OverdueTask { get; private set; } = null!;
     public MemberTask OpenTask { get; private set; } = null!;
     public MemberTask BinhsTask { get; private set; } = null!;
+    public Document Resolution { get; private set; } = null!;
 
     public static async Task<PortalWorld> CreateAsync(string provider)
     {
@@ -74,6 +78,18 @@ public sealed class PortalWorld : IAsyncDisposable
         OverdueTask = await meetings.AssignTaskAsync(new(one.Id, Data.An.Id, 2026, "Vận động hộ dân hiến đất làm đường", new(2026, 1, 10), new(2026, 6, 15)), ct);
         OpenTask = await meetings.AssignTaskAsync(new(one.Id, Data.An.Id, 2026, "Theo dõi, giúp đỡ quần chúng ưu tú Trần Văn Bảy", new(2026, 1, 10), new(2026, 9, 30)), ct);
         BinhsTask = await meetings.AssignTaskAsync(new(one.Id, Data.Binh.Id, 2026, "Phụ trách Chi đoàn ấp Một", new(2026, 1, 10), new(2026, 12, 31)), ct);
+
+        var library = new DocumentCommands(db, Clock, "van.thu");
+        Resolution = await library.UploadAsync(new DocumentUpload
+        {
+            OrganizationId = one.Id, Kind = DocumentKind.Resolution, Number = "12-NQ/CB", IssuedOn = new(2026, 6, 1), Issuer = "Chi bộ ấp Một",
+            Title = "Nghị quyết về xây dựng nông thôn mới nâng cao", FileName = "nghi-quyet.txt", ContentType = "text/plain",
+            Content = System.Text.Encoding.UTF8.GetBytes("Nghị quyết của chi bộ ấp Một về xây dựng nông thôn mới nâng cao."),
+        }, ct);
+        await library.AssignToMeetingAsync(Resolution.Id, Thematic.Id, ct);
+        var notices = new NoticeCommands(db, Clock, "van.thu");
+        await notices.PostAsync(new NoticePost { OrganizationId = one.Id, Title = "Tổng vệ sinh ấp Một", Body = "Sáng Chủ nhật, 05/07/2026." }, ct);
+        await notices.PostAsync(new NoticePost { OrganizationId = two.Id, Title = "Họp chi bộ ấp Hai", Body = "Tối thứ Sáu." }, ct);
 
         for (var month = 1; month <= 4; month++)
         {

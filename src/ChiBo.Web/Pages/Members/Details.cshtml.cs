@@ -1,9 +1,7 @@
 using ChiBo.Access;
 using ChiBo.Data;
 using ChiBo.Web.Access;
-using ChiBo.Portal;
 using ChiBo.Web.Members;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChiBo.Web.Pages.Members;
@@ -22,13 +20,8 @@ public sealed class DetailsModel(ChiBoDb db, TimeProvider clock) : PageModel
     public bool CanWrite { get; private set; }
     public bool CanWriteDiscipline { get; private set; }
 
-    /// <summary>The member's requests to correct their record (from the handbook), newest first.</summary>
-    public IReadOnlyList<RecordCorrectionRequest> Corrections { get; private set; } = [];
-
-    /// <summary>Whether the caller may close those requests (Members.Write on the member's cell).</summary>
-    public bool CanResolve { get; private set; }
-
-    public string? CorrectionError { get; private set; }
+    /// <summary>The member's procedures still in progress (thủ tục trực tuyến, corrections among them), newest first.</summary>
+    public IReadOnlyList<ChiBo.Procedures.ProcedureRow> PendingProcedures { get; private set; } = [];
 
     public async Task OnGetAsync(int id)
     {
@@ -49,35 +42,7 @@ public sealed class DetailsModel(ChiBoDb db, TimeProvider clock) : PageModel
             CanWriteDiscipline = await HttpContext.CanAsync(Operation.DisciplineWrite, Record.CellSubtree);
         }
 
-        Corrections = await RecordCorrections.OfMemberAsync(db, id, HttpContext.RequestAborted);
-        CanResolve = await HttpContext.CanAsync(Operation.MembersWrite, Record.CellSubtree);
-    }
-
-    /// <summary>The cell committee closes a correction request: done (record corrected) or declined with a reason.</summary>
-    public async Task<IActionResult> OnPostResolveCorrectionAsync(int id, long requestId, int version, bool done, string? note)
-    {
-        await OnGetAsync(id);
-        if (Record is null || Corrections.All(r => r.Id != requestId))
-        {
-            Response.StatusCode = StatusCodes.Status404NotFound;
-            return Page();
-        }
-
-        if (!CanResolve)
-        {
-            return Forbid();
-        }
-
-        try
-        {
-            await RecordCorrections.ResolveAsync(db, clock, HttpContext.Actor(), requestId, version, done, note, HttpContext.RequestAborted);
-            return Redirect($"/dang-vien/{id}#dinh-chinh");
-        }
-        catch (RuleViolationException e)
-        {
-            CorrectionError = e.Message;
-            Response.StatusCode = e is EditConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-            return Page();
-        }
+        PendingProcedures = (await ChiBo.Procedures.ProcedureQueries.ForMemberAsync(db, id, Today, HttpContext.RequestAborted))
+            .Where(r => r.Status == ChiBo.Procedures.ProcedureStatus.InProgress).ToList();
     }
 }
