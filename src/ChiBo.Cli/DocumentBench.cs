@@ -136,6 +136,12 @@ internal static class DocumentBench
         "kiểm tra, giám sát", "tổ chức cơ sở đảng", "đánh giá, xếp loại chất lượng", "cải cách hành chính",
     ];
 
+    private static readonly string[] Generic =
+    [
+        "các nhiệm vụ trọng tâm", "công tác lãnh đạo, chỉ đạo", "việc tổ chức thực hiện", "trách nhiệm của người đứng đầu", "các giải pháp chủ yếu",
+        "công tác thông tin, tuyên truyền", "sự phối hợp giữa các cơ quan", "các chỉ tiêu của kế hoạch", "việc sơ kết, tổng kết", "chế độ báo cáo",
+    ];
+
     private static readonly string[] Verbs =
     [
         "Các cấp ủy quán triệt", "Chi bộ tổ chức học tập", "Đảng ủy lãnh đạo thực hiện", "Tăng cường", "Nâng cao hiệu quả",
@@ -157,8 +163,10 @@ internal static class DocumentBench
         var sentences = 150 + random.Next(300);
         for (var s = 0; s < sentences; s++)
         {
-            sb.Append(Verbs[random.Next(Verbs.Length)]).Append(' ')
-                .Append(random.Next(3) == 0 ? subject : Subjects[random.Next(Subjects.Length)]).Append(' ')
+            // A document keeps to its subject, names a few others and otherwise speaks in general terms.
+            var roll = random.Next(100);
+            var about = roll < 30 ? subject : roll < 33 ? Subjects[random.Next(Subjects.Length)] : Generic[random.Next(Generic.Length)];
+            sb.Append(Verbs[random.Next(Verbs.Length)]).Append(' ').Append(about).Append(' ')
                 .Append(Tails[random.Next(Tails.Length)])
                 .Append(s % 6 == 5 ? "\n" : " ");
         }

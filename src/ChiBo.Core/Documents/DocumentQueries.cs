@@ -80,11 +80,12 @@ public static class DocumentQueries
             where.Add($"d.issued_on >= {sql.Param(new DateOnly(year, 1, 1))} AND d.issued_on < {sql.Param(new DateOnly(year + 1, 1, 1))}");
         }
 
-        string with = "", join = "", order = "d.issued_on DESC, d.id DESC";
+        // With words, the index's hits drive the join (a few rows of a large library), not the documents.
+        string with = "", from = "documents d", order = "d.issued_on DESC, d.id DESC";
         if (words.Count > 0)
         {
             with = "WITH " + DocumentIndex.Hits(sql, words);
-            join = "JOIN hits h ON h.id = d.id";
+            from = "hits h JOIN documents d ON d.id = h.id";
             order = "h.phrase, h.rank, d.issued_on DESC, d.id DESC";
         }
 
@@ -92,8 +93,7 @@ public static class DocumentQueries
             {with}
             SELECT d.id, d.number, d.issued_on, d.issuer, d.kind, d.title, d.summary, d.format, d.size, o.code, o.name,
                    count(*) OVER () AS total
-            FROM documents d
-            {join}
+            FROM {from}
             LEFT JOIN organizations o ON o.id = d.organization_id
             WHERE {string.Join(" AND ", where)}
             ORDER BY {order}
