@@ -776,6 +776,222 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.ToTable("inspection_cases");
                 });
 
+            modelBuilder.Entity("ChiBo.Documents.Document", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("format");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int?>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_documents");
+
+                    b.HasIndex("IssuedOn")
+                        .HasDatabaseName("ix_documents_issued_on");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_documents_organization_id");
+
+                    b.HasIndex("ProvinceId", "OrganizationId", "IssuedOn")
+                        .HasDatabaseName("ix_documents_province_id_organization_id_issued_on");
+
+                    b.ToTable("documents");
+                });
+
+            modelBuilder.Entity("ChiBo.Documents.DocumentFile", b =>
+                {
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("document_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<int?>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.HasKey("DocumentId")
+                        .HasName("pk_document_files");
+
+                    b.ToTable("document_files");
+                });
+
+            modelBuilder.Entity("ChiBo.Documents.DocumentStudy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("document_id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("StudiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("studied_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_studies");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_document_studies_member_id");
+
+                    b.HasIndex("DocumentId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_document_studies_document_id_member_id");
+
+                    b.ToTable("document_studies");
+                });
+
+            modelBuilder.Entity("ChiBo.Documents.MeetingDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_by");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("document_id");
+
+                    b.Property<long>("MeetingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_documents");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_meeting_documents_document_id");
+
+                    b.HasIndex("MeetingId", "DocumentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_documents_meeting_id_document_id");
+
+                    b.ToTable("meeting_documents");
+                });
+
             modelBuilder.Entity("ChiBo.Fees.FeePayment", b =>
                 {
                     b.Property<long>("Id")
@@ -1659,6 +1875,77 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.ToTable("member_periods");
                 });
 
+            modelBuilder.Entity("ChiBo.Notices.Notice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_on");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("PostedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("posted_by");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notices");
+
+                    b.HasIndex("OrganizationId", "PublishedOn")
+                        .HasDatabaseName("ix_notices_organization_id_published_on");
+
+                    b.HasIndex("ProvinceId", "PublishedOn")
+                        .HasDatabaseName("ix_notices_province_id_published_on");
+
+                    b.ToTable("notices");
+                });
+
             modelBuilder.Entity("ChiBo.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -2344,6 +2631,59 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_inspection_cases_organizations_organization_id");
                 });
 
+            modelBuilder.Entity("ChiBo.Documents.Document", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_documents_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Documents.DocumentFile", b =>
+                {
+                    b.HasOne("ChiBo.Documents.Document", null)
+                        .WithOne()
+                        .HasForeignKey("ChiBo.Documents.DocumentFile", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_files_documents_document_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Documents.DocumentStudy", b =>
+                {
+                    b.HasOne("ChiBo.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_studies_documents_document_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_studies_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Documents.MeetingDocument", b =>
+                {
+                    b.HasOne("ChiBo.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_documents_documents_document_id");
+
+                    b.HasOne("ChiBo.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_documents_meetings_meeting_id");
+                });
+
             modelBuilder.Entity("ChiBo.Fees.FeePayment", b =>
                 {
                     b.HasOne("ChiBo.Organizations.Organization", null)
@@ -2485,6 +2825,16 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_member_periods_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Notices.Notice", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notices_organizations_organization_id");
                 });
 
             modelBuilder.Entity("ChiBo.Notifications.Notification", b =>

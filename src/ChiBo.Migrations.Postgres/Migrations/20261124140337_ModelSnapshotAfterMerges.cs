@@ -1,0 +1,26 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ChiBo.Migrations.Postgres.Migrations
+{
+    /// <summary>
+    /// No schema change: brings the model snapshot up to date after branches that each added
+    /// migrations (documents, procedures, discipline, cell life) were merged. Their tables are
+    /// created by those migrations.
+    /// </summary>
+    public partial class ModelSnapshotAfterMerges : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+        }
+    }
+}
