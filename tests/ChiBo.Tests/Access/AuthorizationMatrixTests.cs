@@ -26,11 +26,14 @@ public sealed class AuthorizationMatrixTests
     private sealed record Sample(string Url, Func<Target, object?>? Body = null, bool Targeted = true);
 
     /// <summary>The things a request may name, all in one province.</summary>
-    private sealed record Target(string Org, int Member, int Candidate, int Transfer, int IncomingTransfer, int Cell, int MemberVersion);
+    private sealed record Target(string Org, int Member, int Candidate, int Transfer, int IncomingTransfer, int Cell, int MemberVersion, long Meeting = 0, long Task = 0);
 
     private static readonly DateOnly Day = new(2026, 6, 1);
 
     private static int _serial = 500;
+
+    /// <summary>Each scheduling of a year is for a year not yet planned, so that it writes (and is audited).</summary>
+    private static int _year = 2030;
 
     private static MemberProfile Profile()
     {
@@ -97,6 +100,25 @@ public sealed class AuthorizationMatrixTests
         ["GET /dang-nhap"] = new("/dang-nhap", Targeted: false),
         ["GET /to-chuc/{code?}"] = new("/to-chuc/{org}"),
         ["GET /to-chuc/{code}/co-cau"] = new("/to-chuc/{org}/co-cau"),
+        ["GET /api/meetings/"] = new("/api/meetings/?cell={org}&year=2026"),
+        ["GET /api/meetings/criteria"] = new("/api/meetings/criteria", Targeted: false),
+        ["GET /api/meetings/{id:long}"] = new("/api/meetings/{meeting}"),
+        ["POST /api/meetings/"] = new("/api/meetings/", t => new { cellId = t.Cell, date = Day, kind = 2, title = "Chuyên đề", agenda = "Chuyển đổi số", place = "Hội trường" }),
+        ["POST /api/meetings/year"] = new("/api/meetings/year", t => new { cellId = t.Cell, year = Interlocked.Increment(ref _year), dayOfMonth = 5, place = "Nhà văn hóa" }),
+        ["PUT /api/meetings/{id:long}/attendance"] = new("/api/meetings/{meeting}/attendance", _ => new { version = 0, entries = Array.Empty<object>() }),
+        ["POST /api/meetings/{id:long}/hold"] = new("/api/meetings/{meeting}/hold", _ => new { version = 0, minutes = "Biên bản" }),
+        ["POST /api/meetings/{id:long}/rating"] = new("/api/meetings/{meeting}/rating", _ => new { version = 0, scores = new Dictionary<string, int>() }),
+        ["POST /api/meetings/{id:long}/cancel"] = new("/api/meetings/{meeting}/cancel", _ => new { version = 0, reason = "thử" }),
+        ["GET /api/meetings/tasks"] = new("/api/meetings/tasks?cell={org}&year=2026"),
+        ["POST /api/meetings/tasks"] = new("/api/meetings/tasks", t => new { cellId = t.Cell, memberId = t.Member, year = 2026, title = "Tuyên truyền", assignedOn = Day }),
+        ["POST /api/meetings/tasks/{id:long}/result"] = new("/api/meetings/tasks/{task}/result", _ => new { version = 0, result = "Hoàn thành", completed = true, on = Day }),
+        ["PUT /api/meetings/commitments"] = new("/api/meetings/commitments", t => new { entry = new { cellId = t.Cell, memberId = t.Member, year = 2026, actionProgramme = "Chương trình", commitment = "Cam kết", submittedOn = Day } }),
+        ["PUT /api/meetings/residence-confirmations"] = new("/api/meetings/residence-confirmations", t => new { entry = new { cellId = t.Cell, memberId = t.Member, year = 2026, confirmedBy = "Chi bộ khu phố 3", confirmedOn = Day } }),
+        ["GET /chi-bo/{code}/sinh-hoat"] = new("/chi-bo/{org}/sinh-hoat?year=2026"),
+        ["GET /sinh-hoat/{id:long}"] = new("/sinh-hoat/{meeting}"),
+        ["GET /chi-bo/{code}/nhiem-vu"] = new("/chi-bo/{org}/nhiem-vu?year=2026"),
+        ["GET /chi-bo/{code}/nhiem-vu/{memberId:int}"] = new("/chi-bo/{org}/nhiem-vu/{member}?year=2026"),
+        ["GET /bao-cao/sinh-hoat"] = new("/bao-cao/sinh-hoat?org={org}&year=2026"),
     };
 
     private sealed record Endpoint(string Key, string? Operation, bool Public);
@@ -229,7 +251,9 @@ public sealed class AuthorizationMatrixTests
             .Replace("{member}", t.Member.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{candidate}", t.Candidate.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{transfer}", t.Transfer.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{incoming}", t.IncomingTransfer.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{incoming}", t.IncomingTransfer.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{meeting}", t.Meeting.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{task}", t.Task.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var method = new HttpMethod(key[..key.IndexOf(' ', StringComparison.Ordinal)]);
         using var request = new HttpRequestMessage(method, url);
         if (sample.Body?.Invoke(t) is { } body)
@@ -261,6 +285,11 @@ public sealed class AuthorizationMatrixTests
         var incoming = await new TransferCommands(db, clock, "test").IssueAsync(
             new TransferIssue(arriving.Id, TransferKind.Official, data.CellOne.Id, "2-GGT/" + data.Province.Code, new DateOnly(2026, 6, 1)), Ct);
         var version = db.Members.Single(m => m.Id == data.An.Id).Version;
-        return new Target(data.CellOne.Code, data.An.Id, candidate.Id, transfer.Id, incoming.Id, data.CellOne.Id, version);
+
+        // A meeting of the cell this month (past, so its roll may be called) and a task of An.
+        var meetings = new ChiBo.Meetings.MeetingCommands(db, clock);
+        var meeting = await meetings.ScheduleAsync(new ChiBo.Meetings.MeetingPlan { CellId = data.CellOne.Id, Date = new DateOnly(2026, 6, 10), Title = "Tháng 6", Place = "Ấp Một" }, Ct);
+        var task = await meetings.AssignTaskAsync(new ChiBo.Meetings.TaskAssignment(data.CellOne.Id, data.An.Id, 2026, "Phụ trách hộ", new DateOnly(2026, 1, 10), null), Ct);
+        return new Target(data.CellOne.Code, data.An.Id, candidate.Id, transfer.Id, incoming.Id, data.CellOne.Id, version, meeting.Id, task.Id);
     }
 }
