@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text;
 using ChiBo.Meetings;
 using Microsoft.AspNetCore.Html;
@@ -23,7 +24,10 @@ public static class MonthChart
 
     private static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Vietnamese letters as they are (as the app's own encoder writes them), markup characters escaped.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string text) => Encoder.Encode(text);
 
     public static IHtmlContent Render(IReadOnlyList<MonthCompliance> months, int year, decimal target, string id = "bieu-do-thang")
     {

@@ -35,6 +35,7 @@ public sealed class AuthorizationMatrixTests
         public long Document { get; init; }
         public long Meeting { get; init; }
         public long Notice { get; init; }
+        public long Task { get; init; }
         public int Case { get; init; }
         public int Decision { get; init; }
         public int Appeal { get; init; }
@@ -43,6 +44,9 @@ public sealed class AuthorizationMatrixTests
     private static readonly DateOnly Day = new(2026, 6, 1);
 
     private static int _serial = 500;
+
+    /// <summary>Each scheduling of a year is for a year not yet planned, so that it writes (and is audited).</summary>
+    private static int _year = 2030;
 
     private static MemberProfile Profile()
     {
@@ -188,6 +192,25 @@ public sealed class AuthorizationMatrixTests
         ["GET /chuyen-sinh-hoat/nhan-goi"] = new("/chuyen-sinh-hoat/nhan-goi?cell={org}"),
         ["GET /dang-phi"] = new("/dang-phi?org={org}&year=2026&month=5"),
         ["GET /huy-hieu"] = new("/huy-hieu?org={org}"),
+        ["GET /api/meetings/"] = new("/api/meetings/?cell={org}&year=2026"),
+        ["GET /api/meetings/criteria"] = new("/api/meetings/criteria", Targeted: false),
+        ["GET /api/meetings/{id:long}"] = new("/api/meetings/{meeting}"),
+        ["POST /api/meetings/"] = new("/api/meetings/", t => new { cellId = t.Cell, date = Day, kind = 2, title = "Chuyên đề", agenda = "Chuyển đổi số", place = "Hội trường" }),
+        ["POST /api/meetings/year"] = new("/api/meetings/year", t => new { cellId = t.Cell, year = Interlocked.Increment(ref _year), dayOfMonth = 5, place = "Nhà văn hóa" }),
+        ["PUT /api/meetings/{id:long}/attendance"] = new("/api/meetings/{meeting}/attendance", _ => new { version = 0, entries = Array.Empty<object>() }),
+        ["POST /api/meetings/{id:long}/hold"] = new("/api/meetings/{meeting}/hold", _ => new { version = 0, minutes = "Biên bản" }),
+        ["POST /api/meetings/{id:long}/rating"] = new("/api/meetings/{meeting}/rating", _ => new { version = 0, scores = new Dictionary<string, int>() }),
+        ["POST /api/meetings/{id:long}/cancel"] = new("/api/meetings/{meeting}/cancel", _ => new { version = 0, reason = "thử" }),
+        ["GET /api/meetings/tasks"] = new("/api/meetings/tasks?cell={org}&year=2026"),
+        ["POST /api/meetings/tasks"] = new("/api/meetings/tasks", t => new { cellId = t.Cell, memberId = t.Member, year = 2026, title = "Tuyên truyền", assignedOn = Day }),
+        ["POST /api/meetings/tasks/{id:long}/result"] = new("/api/meetings/tasks/{task}/result", _ => new { version = 0, result = "Hoàn thành", completed = true, on = Day }),
+        ["PUT /api/meetings/commitments"] = new("/api/meetings/commitments", t => new { entry = new { cellId = t.Cell, memberId = t.Member, year = 2026, actionProgramme = "Chương trình", commitment = "Cam kết", submittedOn = Day } }),
+        ["PUT /api/meetings/residence-confirmations"] = new("/api/meetings/residence-confirmations", t => new { entry = new { cellId = t.Cell, memberId = t.Member, year = 2026, confirmedBy = "Chi bộ khu phố 3", confirmedOn = Day } }),
+        ["GET /chi-bo/{code}/sinh-hoat"] = new("/chi-bo/{org}/sinh-hoat?year=2026"),
+        ["GET /sinh-hoat/{id:long}"] = new("/sinh-hoat/{meeting}"),
+        ["GET /chi-bo/{code}/nhiem-vu"] = new("/chi-bo/{org}/nhiem-vu?year=2026"),
+        ["GET /chi-bo/{code}/nhiem-vu/{memberId:int}"] = new("/chi-bo/{org}/nhiem-vu/{member}?year=2026"),
+        ["GET /bao-cao/sinh-hoat"] = new("/bao-cao/sinh-hoat?org={org}&year=2026"),
     };
 
     private sealed record Endpoint(string Key, string? Operation, bool Public);
@@ -327,7 +350,8 @@ public sealed class AuthorizationMatrixTests
             .Replace("{notice}", t.Notice.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{case}", t.Case.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{decision}", t.Decision.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{appeal}", t.Appeal.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{appeal}", t.Appeal.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{task}", t.Task.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var method = new HttpMethod(key[..key.IndexOf(' ', StringComparison.Ordinal)]);
         using var request = new HttpRequestMessage(method, url);
         if (sample.Body?.Invoke(t) is { } body)
@@ -374,11 +398,10 @@ public sealed class AuthorizationMatrixTests
         var procedure = await new ChiBo.Procedures.ProcedureCommands(db, clock, asAn, "test").StartAsync(
             new ChiBo.Procedures.ProcedureStart { Kind = ChiBo.Procedures.ProcedureKind.CardReissue, CardLoss = ChiBo.Procedures.CardLoss.Lost }, Ct);
 
-        // A meeting, a document and a notice of the first cell, for the library's and the notices' routes.
-        var meeting = await new MeetingCommands(db, clock).ScheduleAsync(new MeetingPlan
-        {
-            CellId = data.CellOne.Id, Date = new DateOnly(2026, 7, 10), Title = "Sinh hoạt chi bộ tháng 7", Place = "Nhà văn hóa ấp",
-        }, Ct);
+        // A meeting of the cell this month (past, so its roll may be called), a task of An, a document and a notice of the first cell.
+        var meetings = new MeetingCommands(db, clock);
+        var meeting = await meetings.ScheduleAsync(new MeetingPlan { CellId = data.CellOne.Id, Date = new DateOnly(2026, 6, 10), Title = "Tháng 6", Place = "Ấp Một" }, Ct);
+        var task = await meetings.AssignTaskAsync(new TaskAssignment(data.CellOne.Id, data.An.Id, 2026, "Phụ trách hộ", new DateOnly(2026, 1, 10), null), Ct);
         var document = await new DocumentCommands(db, clock, "test").UploadAsync(new DocumentUpload
         {
             OrganizationId = data.CellOne.Id, Kind = DocumentKind.Plan, Number = "1-KH/CB", IssuedOn = new DateOnly(2026, 6, 1),
@@ -391,7 +414,7 @@ public sealed class AuthorizationMatrixTests
         }, Ct);
         return new Target(data.CellOne.Code, data.An.Id, candidate.Id, transfer.Id, incoming.Id, data.CellOne.Id, version)
         {
-            Procedure = procedure.Id, Case = @case.Id, Decision = decision.Id, Appeal = appeal.Id, Document = document.Id, Meeting = meeting.Id, Notice = notice.Id,
+            Procedure = procedure.Id, Case = @case.Id, Decision = decision.Id, Appeal = appeal.Id, Document = document.Id, Meeting = meeting.Id, Task = task.Id, Notice = notice.Id,
         };
     }
 }
