@@ -38,7 +38,7 @@ public sealed class PortalBrowserTests
         await Assertions.Expect(main.Locator("h1")).ToHaveTextAsync("Đồng chí Nguyễn Văn An");
         await Assertions.Expect(main).ToContainTextAsync("Sinh hoạt chi bộ thường kỳ tháng 6/2026");
         await Assertions.Expect(main).ToContainTextAsync("hôm nay");
-        await Assertions.Expect(main).ToContainTextAsync("Chỉ thị 05-CT/TW");
+        await Assertions.Expect(main).ToContainTextAsync("12-NQ/CB"); // the resolution assigned to the thematic meeting
         await Assertions.Expect(main).ToContainTextAsync("Đã nộp 4 tháng (320.000 đ)");
         await AssertFitsThePhoneAsync(page);
         await browser.ScreenshotAsync("trang-chu");
