@@ -12,6 +12,18 @@ public sealed class FeePagesTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    [Fact]
+    public void Policy_LongTermAllowancesPayHalfAPercent_AndTheSharesAlongAChainAddUpToTheAmount()
+    {
+        FeePolicy.Amount(FeeGroup.LongTermAllowance, 3_000_000).ShouldBe(15_000);
+        FeePolicy.UsesBasis(FeeGroup.LongTermAllowance).ShouldBeTrue();
+        var chain = new[] { ChiBo.Organizations.OrgKind.Cell, ChiBo.Organizations.OrgKind.BaseCommittee, ChiBo.Organizations.OrgKind.SuperiorToBase, ChiBo.Organizations.OrgKind.Province };
+        FeePolicy.Shares(chain, 75_000).Select(s => s.Kept).ShouldBe([22_500L, 26_250L, 13_125L, 13_125L]);
+        var baseCell = new[] { ChiBo.Organizations.OrgKind.BaseCell, ChiBo.Organizations.OrgKind.SuperiorToBase, ChiBo.Organizations.OrgKind.Province };
+        FeePolicy.Shares(baseCell, 10_001).Select(s => s.Kept).ShouldBe([5_001L, 2_500L, 2_500L]);
+        FeePolicy.Shares(baseCell, 10_001).Sum(s => s.Kept).ShouldBe(10_001);
+    }
+
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task CellMonth_IsRecordedInOneForm_AllOrNothing_AndTheLevelsSeeCollectionSharesAndArrears(string provider)
     {

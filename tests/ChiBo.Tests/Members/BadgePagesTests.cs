@@ -25,6 +25,16 @@ public sealed class BadgePagesTests
             thirty = await Veteran("Lão Thành Ba Mươi", new DateOnly(1995, 8, 15));
             soon = await Veteran("Sắp Đủ Tuổi Đảng", new DateOnly(1995, 12, 1));
             gap = await Veteran("Võ Văn Gián Đoạn", new DateOnly(1980, 3, 1));
+            var late = await Veteran("Đỗ Văn Truy Tặng", new DateOnly(1995, 11, 1));
+            await members.DieAsync(late.Id, late.Version, new DateOnly(2025, 5, 10), new Decision(null, "Từ trần"), Ct);
+            var tooEarly = await Veteran("Hồ Văn Chưa Đủ", new DateOnly(1996, 9, 1));
+            await members.DieAsync(tooEarly.Id, tooEarly.Version, new DateOnly(2025, 5, 10), new Decision(null, "Từ trần"), Ct);
+            (await Should.ThrowAsync<RuleViolationException>(() =>
+                ChiBo.Members.Badges.AwardPosthumouslyAsync(db, w.Clock, World.Actor, tooEarly.Id, 30, ceremony, null, Ct)))
+                .Message.ShouldBe("Chỉ truy tặng Huy hiệu 30 năm tuổi Đảng khi đồng chí từ trần lúc còn thiếu không quá 12 tháng: đồng chí Hồ Văn Chưa Đủ từ trần ngày 10/05/2025, đủ 30 năm tuổi Đảng ngày 01/09/2026.");
+            (await Should.ThrowAsync<RuleViolationException>(() =>
+                ChiBo.Members.Badges.AwardPosthumouslyAsync(db, w.Clock, World.Actor, thirty.Id, 30, ceremony, null, Ct)))
+                .Message.ShouldContain("chưa có sự kiện từ trần");
             var m = await members.StrikeOffAsync(gap.Id, gap.Version, new DateOnly(2000, 3, 1), new Decision("5-QĐ/ĐU", "Bỏ sinh hoạt"), Ct);
             m = await members.ReadmitAsync(m.Id, m.Version, w.Cell1.Id, new DateOnly(2003, 3, 1), new Decision("9-QĐ/ĐU", "Kết nạp lại"), Ct);
             await members.RecognizeOfficialAsync(m.Id, m.Version, new DateOnly(2004, 3, 1), new Decision("11-QĐ/ĐU", "Công nhận"), Ct);
@@ -40,6 +50,14 @@ public sealed class BadgePagesTests
         due.Html.ShouldContain("40 năm (đủ ngày 01/03/2023)");
         due.Html.ShouldContain("30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90 năm tuổi Đảng");
         (await GetAsync(cell, "/huy-hieu?org=AG.01.01.01&on=2025-09-03")).Html.ShouldContain("\"2025-09-03\" không phải ngày trao Huy hiệu Đảng");
+
+        due.Html.ShouldContain("Đỗ Văn Truy Tặng");
+        due.Html.ShouldContain("30 năm (đủ ngày 01/11/2025)");
+        due.Html.ShouldNotContain("Hồ Văn Chưa Đủ");
+        var lateId = System.Text.RegularExpressions.Regex.Match(due.Html, "<tr data-member=\"(\\d+)\">\\s*<td class=\"title\"><a href=\"/dang-vien/\\d+\">Đỗ Văn Truy Tặng").Groups[1].Value;
+        var posthumous = await PostAsync(cell, page, Fields(("Years", "30"), ("AwardedOn", "2025-09-02"), ("DecisionNumber", "121-QĐ/TU")),
+            $"/huy-hieu?org=AG.01.01.01&on=2025-09-02&member={lateId}&handler=Posthumous");
+        posthumous.Status.ShouldBe(HttpStatusCode.Redirect);
 
         string Action(Member m) => $"/huy-hieu?org=AG.01.01.01&on=2025-09-02&member={m.Id}&handler=Award";
         var notEarly = await PostAsync(cell, page, Fields(("Years", "30"), ("DecisionNumber", "")), Action(soon));
@@ -64,6 +82,7 @@ public sealed class BadgePagesTests
         interrupted.Html.ShouldContain("<b>42 năm</b>, tính từ ngày vào Đảng 01/03/1980, trừ thời gian gián đoạn");
         interrupted.Html.ShouldContain("<dt>Gián đoạn</dt><dd>01/03/2000 – 01/03/2003 (1.095 ngày)</dd>");
         await using var check = w.Db();
-        (await check.BadgeAwards.CountAsync(Ct)).ShouldBe(2);
+        (await check.BadgeAwards.CountAsync(Ct)).ShouldBe(3);
+        (await check.BadgeAwards.SingleAsync(a => a.DecisionNumber == "121-QĐ/TU", Ct)).Early.ShouldBeTrue();
     }
 }
