@@ -19,15 +19,25 @@ public enum FeeGroup
 
     /// <summary>Không có thu nhập thường xuyên từ lương (nông dân, lao động tự do…): a fixed amount.</summary>
     NoRegularWage = 5,
+
+    /// <summary>
+    /// Hưởng trợ cấp bảo hiểm xã hội hằng tháng (mất sức lao động, tai nạn lao động, bệnh nghề
+    /// nghiệp): 0,5 % of the allowance, as for pensions.
+    /// </summary>
+    LongTermAllowance = 6,
 }
 
 /// <summary>
 /// Party fees (đảng phí) *(configurable)*. Source: Quy định 01-QĐ/TW of 3/2/2026 as DOMAIN.md §4
-/// summarises it (replacing Quyết định 342-QĐ/TW 2010 and its 2016 guidance): 1 % of the previous
-/// month's social-insurance wage, 1 % of sickness/maternity allowance, 0,5 % of the pension, fixed
-/// amounts for other groups (students 5.000 đ). Chosen here and to be checked against the text:
-/// 10.000 đ for members without a regular wage, amounts rounded to the đồng, and the shares kept
-/// at each level (taken from the 2010 rules until the new table is entered).
+/// summarises it (replacing Quyết định 342-QĐ/TW of 28/12/2010 and its 2016 guidance): 1 % of the
+/// previous month's social-insurance wage, 1 % of sickness/maternity allowance, 0,5 % of the
+/// pension, fixed amounts for other groups (students 5.000 đ). Checked against DOMAIN.md and the
+/// 2010 rules: the percentages and the student amount agree; long-term social-insurance allowances
+/// pay 0,5 % like pensions (342-QĐ/TW point 1.2, "lương bảo hiểm xã hội"), a group DOMAIN.md's
+/// summary does not list and that is added here; the cell's share of 30 % is 342-QĐ/TW point II.1
+/// (chi bộ trực thuộc nộp lên 70 %). Chosen here and still to be checked against the text of
+/// 01-QĐ/TW: 10.000 đ for members without a regular wage, amounts rounded to the đồng, and the
+/// shares of the base organization and the level above it (the 2010 proportions).
 /// </summary>
 public static class FeePolicy
 {
@@ -37,6 +47,7 @@ public static class FeePolicy
         [FeeGroup.Insured] = 0.01m,
         [FeeGroup.SicknessOrMaternity] = 0.01m,
         [FeeGroup.Pensioner] = 0.005m,
+        [FeeGroup.LongTermAllowance] = 0.005m,
     };
 
     /// <summary>Fixed monthly amounts in đồng per group.</summary>

@@ -75,6 +75,18 @@ public sealed record PartyAgeReachesMilestone(int Years, DateOnly? ReachesOn, Da
     public bool IsBroken() => ReachesOn is not { } r || (Early ? PartyAgePolicy.EarliestEarlyAward(r, Years) > On : r > On);
 }
 
+/// <summary>Truy tặng: the member died, at most 12 months before reaching the milestone.</summary>
+public sealed record PosthumousWithinWindow(string Name, int Years, DateOnly? DiedOn, DateOnly? ReachesOn) : IRule
+{
+    public string Field => "Years";
+
+    public string Message => DiedOn is not { } died
+        ? $"Chỉ truy tặng Huy hiệu Đảng cho đảng viên đã từ trần; đồng chí {Name} chưa có sự kiện từ trần."
+        : $"Chỉ truy tặng Huy hiệu {Years} năm tuổi Đảng khi đồng chí từ trần lúc còn thiếu không quá {PartyAgePolicy.PosthumousEarlyMonths} tháng: đồng chí {Name} từ trần ngày {Rules.Date(died)}, đủ {Years} năm tuổi Đảng ngày {(ReachesOn is { } r ? Rules.Date(r) : "—")}.";
+
+    public bool IsBroken() => DiedOn is not { } died || ReachesOn is not { } r || !PartyAgePolicy.MayAwardPosthumously(r, died);
+}
+
 public sealed record BadgeNotYetAwarded(int Years, bool Awarded) : IRule
 {
     public string Field => "Years";
@@ -84,8 +96,49 @@ public sealed record BadgeNotYetAwarded(int Years, bool Awarded) : IRule
     public bool IsBroken() => Awarded;
 }
 
+/// <summary>A member who died recently and may be awarded a badge posthumously (truy tặng).</summary>
+public sealed record PosthumousDue(int MemberId, string FullName, string CellCode, DateOnly AdmittedOn, DateOnly DiedOn, int Milestone, DateOnly ReachesOn);
+
 public static class Badges
 {
+    /// <summary>
+    /// Members of the subtree who died in the last <paramref name="withinYears"/> years and reach
+    /// (or had reached) a milestone they were not awarded, at most 12 months after their death.
+    /// </summary>
+    public static async Task<IReadOnlyList<PosthumousDue>> PosthumousDueAsync(ChiBoDb db, Subtree subtree, DateOnly today, int withinYears = 2, CancellationToken ct = default)
+    {
+        var since = today.AddYears(-withinYears);
+        var cells = db.Organizations.In(subtree).Select(o => o.Id);
+        var dead = await db.Members.AsNoTracking()
+            .Where(m => m.Status == MemberStatus.Died && cells.Contains(m.CellId))
+            .Join(db.MemberEvents.Where(e => e.Kind == MemberEventKind.Died && e.Date >= since), m => m.Id, e => e.MemberId, (m, e) => new { m.Id, m.FullName, m.CellId, m.AdmittedOn, Died = e.Date })
+            .Join(db.Organizations, x => x.CellId, o => o.Id, (x, o) => new { x.Id, x.FullName, o.Code, x.AdmittedOn, x.Died })
+            .ToListAsync(ct);
+        var ids = dead.Select(d => d.Id).ToList();
+        var kinds = PartyAgePolicy.Leaving.Concat(PartyAgePolicy.Returning).ToList();
+        var events = (await db.MemberEvents.AsNoTracking().Where(e => kinds.Contains(e.Kind) && ids.Contains(e.MemberId))
+            .Select(e => new { e.MemberId, e.Kind, e.Date }).ToListAsync(ct)).ToLookup(e => e.MemberId, e => (e.Kind, e.Date));
+        var awarded = (await db.BadgeAwards.AsNoTracking().Where(a => ids.Contains(a.MemberId))
+            .GroupBy(a => a.MemberId).Select(g => new { g.Key, Max = g.Max(a => a.Years) }).ToListAsync(ct)).ToDictionary(a => a.Key, a => a.Max);
+        var due = new List<PosthumousDue>();
+        foreach (var d in dead)
+        {
+            var gaps = PartyAgePolicy.Interruptions(events[d.Id]);
+            var last = awarded.GetValueOrDefault(d.Id);
+            var candidates = PartyAgePolicy.Milestones.Where(y => y > last)
+                .Select(y => (Years: y, On: PartyAgePolicy.ReachesOn(d.AdmittedOn, gaps, y)))
+                .Where(x => x.On is { } on && PartyAgePolicy.MayAwardPosthumously(on, d.Died))
+                .ToList();
+            if (candidates.Count > 0)
+            {
+                var (years, on) = candidates[^1];
+                due.Add(new PosthumousDue(d.Id, d.FullName, d.Code, d.AdmittedOn, d.Died, years, on!.Value));
+            }
+        }
+
+        return due.OrderBy(d => d.CellCode, StringComparer.Ordinal).ThenBy(d => d.FullName, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>
     /// Members of the subtree due a badge at ceremony <paramref name="ceremony"/>. Set-based: one
     /// query narrows to members old enough in the Party (interruptions only push milestones later,
@@ -135,6 +188,36 @@ public static class Badges
 
         return due.OrderBy(d => d.CellCode, StringComparer.Ordinal).ThenByDescending(d => d.Milestone).ThenBy(d => d.FullName, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// Truy tặng: the badge of a member who died at most 12 months before the milestone (or after it,
+    /// not yet awarded). Not bound to the ceremony days; recorded as early when the milestone came after the death.
+    /// </summary>
+    public static Task<BadgeAward> AwardPosthumouslyAsync(ChiBoDb db, TimeProvider clock, string actor, int memberId, int years, DateOnly on, string? decisionNumber, CancellationToken ct = default) =>
+        Transactions.RunAsync(db, "Huy hiệu Đảng", async () =>
+        {
+            var m = await db.Members.AsNoTracking().SingleOrDefaultAsync(x => x.Id == memberId, ct)
+                ?? throw new RuleViolationException("MemberId", $"Không tìm thấy hồ sơ đảng viên số {memberId}.");
+            var events = await db.MemberEvents.AsNoTracking().Where(e => e.MemberId == memberId).Select(e => new { e.Kind, e.Date }).ToListAsync(ct);
+            var gaps = PartyAgePolicy.Interruptions(events.Select(e => (e.Kind, e.Date)).Where(e => e.Kind != MemberEventKind.Died));
+            var died = m.Status == MemberStatus.Died ? events.Where(e => e.Kind == MemberEventKind.Died).Select(e => (DateOnly?)e.Date).Max() : null;
+            var reaches = PartyAgePolicy.ReachesOn(m.AdmittedOn, gaps, years);
+            var taken = await db.BadgeAwards.AnyAsync(a => a.MemberId == memberId && a.Years == years, ct);
+            Rules.Check(
+                new MilestoneIsKnown(years),
+                new PosthumousWithinWindow(m.FullName, years, died, reaches),
+                new DateIsNotInTheFuture("AwardedOn", "Ngày trao", on, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)),
+                new BadgeNotYetAwarded(years, taken));
+            var award = new BadgeAward
+            {
+                ProvinceId = m.ProvinceId, MemberId = m.Id, Years = years, AwardedOn = on, Early = reaches > died,
+                DecisionNumber = string.IsNullOrWhiteSpace(decisionNumber) ? null : decisionNumber.Trim(),
+                RecordedBy = actor, RecordedAt = clock.GetUtcNow(),
+            };
+            db.BadgeAwards.Add(award);
+            await db.SaveChangesAsync(ct);
+            return award;
+        }, ct);
 
     /// <summary>Records a badge awarded (one transaction); early only for a seriously ill member within the window.</summary>
     public static Task<BadgeAward> AwardAsync(ChiBoDb db, TimeProvider clock, string actor, int memberId, int years, DateOnly on, string? decisionNumber, bool early, CancellationToken ct = default) =>

@@ -17,6 +17,15 @@ public static class PartyAgePolicy
     /// <summary>A seriously ill member may receive the badge early: up to 12 months for 30–65 years, 24 months for 70–90.</summary>
     public static int EarlyMonths(int milestone) => milestone <= 65 ? 12 : 24;
 
+    /// <summary>
+    /// A member who died at most this many months before reaching a milestone (or after reaching it
+    /// without the badge) is awarded it posthumously (truy tặng; Hướng dẫn 01-HD/TW point 18, DOMAIN.md §4).
+    /// </summary>
+    public const int PosthumousEarlyMonths = 12;
+
+    /// <summary>Whether a member who died on <paramref name="diedOn"/> may be awarded the milestone reached on <paramref name="reachesOn"/>.</summary>
+    public static bool MayAwardPosthumously(DateOnly reachesOn, DateOnly diedOn) => reachesOn.AddMonths(-PosthumousEarlyMonths) <= diedOn;
+
     /// <summary>Events that take a member out of the Party; a later return (kết nạp lại) ends the interruption.</summary>
     public static readonly IReadOnlyList<MemberEventKind> Leaving = [MemberEventKind.StruckOff, MemberEventKind.Removed, MemberEventKind.Expelled];
 

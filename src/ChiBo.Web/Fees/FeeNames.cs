@@ -14,6 +14,7 @@ public static class FeeNames
         FeeGroup.Pensioner => "Hưởng lương hưu",
         FeeGroup.Student => "Học sinh, sinh viên",
         FeeGroup.NoRegularWage => "Không có thu nhập thường xuyên từ lương",
+        FeeGroup.LongTermAllowance => "Hưởng trợ cấp BHXH hằng tháng (mất sức lao động…)",
         _ => group.ToString(),
     };
 
@@ -24,6 +25,7 @@ public static class FeeNames
             FeeGroup.Insured => "tiền lương đóng BHXH tháng trước",
             FeeGroup.SicknessOrMaternity => "trợ cấp",
             FeeGroup.Pensioner => "lương hưu",
+            FeeGroup.LongTermAllowance => "trợ cấp",
             _ => "",
         })
         : Money(FeePolicy.FixedAmounts[group]) + "/tháng";

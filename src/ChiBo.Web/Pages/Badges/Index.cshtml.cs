@@ -31,6 +31,7 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
     public IReadOnlyList<DateOnly> Ceremonies { get; private set; } = [];
     public IReadOnlyList<BadgeDue> Due { get; private set; } = [];
     public IReadOnlyList<AwardRow> Awarded { get; private set; } = [];
+    public IReadOnlyList<PosthumousDue> Posthumous { get; private set; } = [];
     public IReadOnlySet<int> Writable { get; private set; } = new HashSet<int>();
     public int? Posted { get; private set; }
     public string? Done { get; private set; }
@@ -74,6 +75,42 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
             catch (RuleViolationException e)
             {
                 ModelState.Show(e, ["Years", "DecisionNumber"], new Dictionary<string, string> { ["AwardedOn"] = "Years", ["Status"] = "Years" });
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(org, on, ct);
+        return Page();
+    }
+
+    /// <summary>Truy tặng: the badge of a member who died at most 12 months before the milestone, on the date given.</summary>
+    public async Task<IActionResult> OnPostPosthumousAsync(string? org, string? on, int member, CancellationToken ct)
+    {
+        var cell = await db.Members.AsNoTracking().Where(m => m.Id == member)
+            .Join(db.Organizations, m => m.CellId, o => o.Id, (m, o) => o).FirstOrDefaultAsync(ct);
+        if (cell is null || !await HttpContext.CanAsync(Operation.MembersRead, Subtree.Of(cell)) || !await LoadAsync(org, on, ct))
+        {
+            return NotFound();
+        }
+
+        if (!await HttpContext.CanAsync(Operation.MembersWrite, Subtree.Of(cell)))
+        {
+            return Forbid();
+        }
+
+        Posted = member;
+        var f = new PostedForm(Request.Form, ModelState);
+        var (years, date) = (f.Int("Years", "Mốc huy hiệu"), f.Date("AwardedOn", "Ngày truy tặng"));
+        if (f.Valid)
+        {
+            try
+            {
+                var award = await ChiBo.Members.Badges.AwardPosthumouslyAsync(db, clock, HttpContext.Actor(), member, years!.Value, date!.Value, f.Text("DecisionNumber"), ct);
+                return Redirect($"/huy-hieu?org={Uri.EscapeDataString(Code)}&on={FormErrors.Iso(On)}&da={award.Years}");
+            }
+            catch (RuleViolationException e)
+            {
+                ModelState.Show(e, ["Years", "AwardedOn", "DecisionNumber"]);
             }
         }
 
@@ -127,11 +164,13 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
             .Join(db.Members, a => a.MemberId, m => m.Id, (a, m) => new { a, m })
             .Join(cells, x => x.m.CellId, o => o.Id, (x, o) => new AwardRow(x.m.Id, x.m.FullName, o.Code, x.a.Years, x.a.DecisionNumber, x.a.Early))
             .ToListAsync(ct);
+        Posthumous = await ChiBo.Members.Badges.PosthumousDueAsync(db, lookup.Subtree, Today, ct: ct);
         var scope = await HttpContext.ScopeAsync();
-        var codes = Due.Select(d => d.CellCode).Distinct().ToList();
+        var codes = Due.Select(d => d.CellCode).Concat(Posthumous.Select(p => p.CellCode)).Distinct().ToList();
         var writable = await db.Organizations.AsNoTracking().Where(o => codes.Contains(o.Code)).Select(o => new { o.Code, o.ProvinceId, o.Path }).ToListAsync(ct);
         var canWrite = writable.Where(o => scope.Can(Operation.MembersWrite, o.ProvinceId, o.Path)).Select(o => o.Code).ToHashSet(StringComparer.Ordinal);
-        Writable = Due.Where(d => canWrite.Contains(d.CellCode)).Select(d => d.MemberId).ToHashSet();
+        Writable = Due.Where(d => canWrite.Contains(d.CellCode)).Select(d => d.MemberId)
+            .Concat(Posthumous.Where(p => canWrite.Contains(p.CellCode)).Select(p => p.MemberId)).ToHashSet();
         await HttpContext.AuditReadAsync("BadgeList", Org?.ProvinceId, null, Org?.Id);
         ViewData["Title"] = "Huy hiệu Đảng – " + Name;
         ViewData["ScopeOrg"] = Code;

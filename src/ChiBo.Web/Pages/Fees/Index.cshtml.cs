@@ -82,7 +82,7 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
             }
 
             var group = f.Choice<FeeGroup>($"Group_{memberId}", "đối tượng đóng đảng phí");
-            var basis = group is { } g && FeePolicy.UsesBasis(g) ? f.Number($"Basis_{memberId}", "Mức lương, trợ cấp, lương hưu (đồng)") ?? 0 : 0;
+            var basis = group is { } g && FeePolicy.UsesBasis(g) ? f.Number($"Basis_{memberId}", "Mức lương, trợ cấp, lương hưu (đồng)", required: false) ?? 0 : 0;
             inputs.Add(new FeePaymentInput(memberId, Year, Month, group ?? FeeGroup.Insured, basis, paidOn ?? Today, online));
         }
 
