@@ -19,7 +19,7 @@ public sealed class AdmissionBrowserTests
 
     private static string Vi(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    [Fact]
+    [Fact(Timeout = BrowserSession.TestTimeout)]
     public async Task A_candidate_becomes_an_official_member_through_the_pages()
     {
         var start = new DateOnly(2025, 3, 3);
@@ -37,7 +37,7 @@ public sealed class AdmissionBrowserTests
             ["danguy.a1"] = await app.AddAccountAsync("danguy.a1", "base-committee", w.BaseA1.Code),
             ["danguy.xa.a"] = await app.AddAccountAsync("danguy.xa.a", "superior-committee", w.CommuneA.Code),
         };
-        await using var browser = await BrowserSession.StartAsync(app, nameof(AdmissionBrowserTests), BrowserSession.Desktop);
+        await using var browser = await BrowserSession.StartAsync(app, nameof(AdmissionBrowserTests), BrowserSession.Desktop, TestContext.Current.CancellationToken);
         var page = browser.Page;
 
         // Each act happens on its own day, signed in afresh as the level that performs it.

@@ -12,14 +12,14 @@ namespace ChiBo.Tests.Browser;
 /// </summary>
 public sealed class PortalBrowserTests
 {
-    [Fact]
+    [Fact(Timeout = BrowserSession.TestTimeout)]
     public async Task Member_on_a_phone_checks_in_and_reads_the_handbook_offline()
     {
         await using var world = await PortalWorld.CreateAsync(TestDatabase.Sqlite);
         await using var app = new ChiBoApp(world.Database, world.Clock);
         await world.AddMemberAccountAsync("an.dangvien", world.Data.An.Id, world.Data.CellOne.Code);
 
-        await using var browser = await BrowserSession.StartAsync(app, nameof(PortalBrowserTests), BrowserSession.Phone);
+        await using var browser = await BrowserSession.StartAsync(app, nameof(PortalBrowserTests), BrowserSession.Phone, TestContext.Current.CancellationToken);
         var page = browser.Page;
         var problems = new List<string>();
         page.Console += (_, m) =>
@@ -99,7 +99,7 @@ public sealed class PortalBrowserTests
 
         // The service worker is installed and, after a reload, controls the handbook's pages.
         await browser.GoAsync("/so-tay/ho-so");
-        (await page.EvaluateAsync<string>("navigator.serviceWorker.ready.then(r => r.active.scriptURL)")).ShouldEndWith("/sw.js");
+        (await BrowserSession.ServiceWorkerActiveAsync(page, "/so-tay/")).ShouldBeTrue("the service worker did not become active");
         await page.ReloadAsync();
         (await page.EvaluateAsync<bool>("navigator.serviceWorker.controller !== null")).ShouldBeTrue();
         (await page.EvaluateAsync<string>("navigator.serviceWorker.controller.scriptURL")).ShouldEndWith("/sw.js");

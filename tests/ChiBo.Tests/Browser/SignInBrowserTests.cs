@@ -6,7 +6,7 @@ namespace ChiBo.Tests.Browser;
 /// <summary>The login page and the organization tree in a real Chromium.</summary>
 public sealed class SignInBrowserTests
 {
-    [Fact]
+    [Fact(Timeout = BrowserSession.TestTimeout)]
     public async Task Staff_sign_in_with_a_second_factor_and_land_on_the_tree()
     {
         await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
@@ -15,7 +15,7 @@ public sealed class SignInBrowserTests
         await using var app = new ChiBoApp(database, clock);
         var secret = await app.AddAccountAsync("tinh.trinhduyet", "province-board");
 
-        await using var browser = await BrowserSession.StartAsync(app, nameof(SignInBrowserTests));
+        await using var browser = await BrowserSession.StartAsync(app, nameof(SignInBrowserTests), BrowserSession.Desktop, TestContext.Current.CancellationToken);
         await browser.GoAsync("/dang-nhap");
         await browser.ScreenshotAsync("dang-nhap");
 

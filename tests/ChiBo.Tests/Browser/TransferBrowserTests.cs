@@ -15,7 +15,7 @@ namespace ChiBo.Tests.Browser;
 /// </summary>
 public sealed class TransferBrowserTests
 {
-    [Fact]
+    [Fact(Timeout = BrowserSession.TestTimeout)]
     public async Task A_member_moves_to_another_cell_on_the_receivers_confirmation()
     {
         var issued = new DateOnly(2025, 10, 6);
@@ -32,7 +32,7 @@ public sealed class TransferBrowserTests
         await using var app = new ChiBoApp(w.Database, w.Clock);
         var sender = await app.AddAccountAsync("danguy.a1", "base-committee", w.BaseA1.Code);
         var receiver = await app.AddAccountAsync("bithu.thon2", "cell-committee", w.Cell2.Code);
-        await using var browser = await BrowserSession.StartAsync(app, nameof(TransferBrowserTests), BrowserSession.Desktop);
+        await using var browser = await BrowserSession.StartAsync(app, nameof(TransferBrowserTests), BrowserSession.Desktop, TestContext.Current.CancellationToken);
         var page = browser.Page;
 
         // The base committee issues the letter from the member's page.

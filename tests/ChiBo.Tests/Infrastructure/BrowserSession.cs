@@ -18,6 +18,9 @@ public sealed class BrowserSession : IAsyncDisposable
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
+    /// <summary>A browser test that runs longer than this fails instead of holding up the run.</summary>
+    public const int TestTimeout = 300_000;
+
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
     private readonly string _shots;
@@ -51,8 +54,12 @@ public sealed class BrowserSession : IAsyncDisposable
         ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "vi-VN", TimezoneId = "Asia/Ho_Chi_Minh",
     };
 
-    /// <summary>Starts <paramref name="app"/> on Kestrel (a free port) and opens a browser page on it.</summary>
-    public static async Task<BrowserSession> StartAsync(ChiBoApp app, string testName, BrowserNewContextOptions? options = null)
+    /// <summary>
+    /// Starts <paramref name="app"/> on Kestrel (a free port) and opens a browser page on it. When
+    /// <paramref name="cancellationToken"/> fires (the test's timeout), the browser closes, so a
+    /// pending Playwright call fails instead of waiting for ever.
+    /// </summary>
+    public static async Task<BrowserSession> StartAsync(ChiBoApp app, string testName, BrowserNewContextOptions options, CancellationToken cancellationToken)
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -70,7 +77,8 @@ public sealed class BrowserSession : IAsyncDisposable
 
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
-        var context = await browser.NewContextAsync(options ?? Desktop);
+        cancellationToken.Register(() => _ = browser.CloseAsync());
+        var context = await browser.NewContextAsync(options);
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         var shots = Path.Combine(TestPaths.Checkout, "artifacts", "screenshots", testName);
@@ -107,6 +115,23 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.ClickAsync("main form button[type=submit]");
         await Page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Whether the service worker registered for <paramref name="scope"/> becomes active within 10 s.
+    /// Unlike <c>navigator.serviceWorker.ready</c>, which never settles on a page outside the scope,
+    /// this always returns.
+    /// </summary>
+    public static Task<bool> ServiceWorkerActiveAsync(IPage page, string scope) => page.EvaluateAsync<bool>(
+        """
+        async scope => {
+          for (let i = 0; i < 100; i++) {
+            const r = await navigator.serviceWorker.getRegistration(scope);
+            if (r && r.active) return true;
+            await new Promise(done => setTimeout(done, 100));
+          }
+          return false;
+        }
+        """, scope);
 
     /// <summary>Saves a full-page screenshot numbered in order, and returns its path.</summary>
     public async Task<string> ScreenshotAsync(string name)
