@@ -14,6 +14,16 @@ public sealed class ChiBoApp(TestDatabase database, TimeProvider? clock = null) 
     /// <summary>Password of every account the tests create (never of a real deployment).</summary>
     public const string Password = "mat-khau-thu-nghiem-2025";
 
+    static ChiBoApp()
+    {
+        // Each host watches its settings files and, for asp-append-version, the files of wwwroot with
+        // inotify, and a host's web-root watchers outlive it: the instances (128 per user on Linux)
+        // ran out midway through the suite. Settings are never edited during a run, and polling
+        // watchers use no inotify instance.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public TestDatabase Database { get; } = database;
 
     public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
