@@ -45,7 +45,11 @@ max_wal_size = 4GB
 CONF
 fi
 if ! as_pg "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
-  as_pg "$bin/pg_ctl" -D "$dir/data" -o "-p $port" -l "$dir/log" -w start >/dev/null
+  # Explicit: when sourced from a `||` list, `set -e` does not stop the script.
+  if ! as_pg "$bin/pg_ctl" -D "$dir/data" -o "-p $port" -l "$dir/log" -w start >/dev/null; then
+    echo "PostgreSQL did not start on port $port (another server on it?); see $dir/log" >&2
+    return 1 2>/dev/null || exit 1
+  fi
 fi
 
 export CHIBO_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Include Error Detail=true"
