@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ChiBo.Data;
+using ChiBo.Meetings;
 using ChiBo.Organizations;
 using ChiBo.Reports;
 
@@ -8,7 +9,8 @@ namespace ChiBo.Cli;
 
 /// <summary>
 /// chibo bench: warm timings of the reports as the app runs them, each beside the single
-/// hand-written SQL pass of shared/structure-single-pass.sql over the same rows, as a ratio.
+/// hand-written SQL pass of shared/structure-single-pass.sql over the same rows, as a ratio; and
+/// the cell-life compliance of the year that ends on the date.
 /// </summary>
 internal static class BenchCommand
 {
@@ -43,6 +45,13 @@ internal static class BenchCommand
         var moves = await TimeAsync(runs, async () =>
             (await MovementsReport.RunAsync(db, lookup, asOf.AddYears(-5).AddDays(1), asOf, ct)).Counts.Values.Sum());
         Print(io, "movements report, 5 years (app)", moves);
+
+        // Cell life of the year that ends on the date: every cell's months, quarters, attendance and ratings.
+        var meetings = await TimeAsync(runs, async () => (await ComplianceReport.RunAsync(db, lookup, asOf.Year, asOf, ct: ct)).Meetings);
+        Print(io, $"meetings compliance {asOf.Year} (app: /api/reports/meetings)", meetings);
+        var meetingsByMonth = await TimeAsync(runs, async () =>
+            (await ComplianceReport.RunAsync(db, lookup, asOf.Year, asOf, byMonth: true, ct: ct)).Meetings);
+        Print(io, $"meetings compliance {asOf.Year} with its months (app: /bao-cao/sinh-hoat)", meetingsByMonth);
         return 0;
     }
 
