@@ -15,15 +15,11 @@ namespace ChiBo.Web.Pages.Admission;
 /// list of files with their current step.
 /// </summary>
 [Requires(Operation.MembersRead)]
-public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
+public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : SubtreePageModel
 {
     /// <summary>Beyond this many files the list asks to narrow by step or organization.</summary>
     public const int ListLimit = 300;
 
-    public string? Error { get; private set; }
-    public Organization? Org { get; private set; }
-    public string Code { get; private set; } = "root";
-    public string Name { get; private set; } = "";
     public DateOnly Today { get; private set; }
     public AdmissionPipeline Pipeline { get; private set; } = null!;
     public IReadOnlyList<OverdueCandidate> Overdue { get; private set; } = [];
@@ -80,16 +76,10 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
     private async Task<bool> LoadAsync(string? org, string? step, CancellationToken ct)
     {
         Today = clock.Today();
-        var lookup = await HttpContext.FindAsync(db, org, Operation.MembersRead);
-        if (!lookup.Found)
+        if (await FindSubtreeAsync(db, org, Operation.MembersRead) is not { } lookup)
         {
-            Error = $"Không có tổ chức đảng mã \"{org}\" trong phạm vi bạn được xem.";
             return false;
         }
-
-        Org = lookup.Organization;
-        Code = Org?.Code ?? "root";
-        Name = Org?.Name ?? "Toàn quốc";
         if (Labels.TryParseApiName<CandidateStep>(step, out var s))
         {
             Step = s;

@@ -18,14 +18,10 @@ public sealed record AwardRow(int MemberId, string FullName, string CellCode, in
 /// award from <see cref="PartyAgePolicy"/>), and the awarding recorded member by member.
 /// </summary>
 [Requires(Operation.MembersRead)]
-public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
+public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : SubtreePageModel
 {
     public const int ListLimit = 300;
 
-    public string? Error { get; private set; }
-    public Organization? Org { get; private set; }
-    public string Code { get; private set; } = "root";
-    public string Name { get; private set; } = "";
     public DateOnly Today { get; private set; }
     public DateOnly On { get; private set; }
     public IReadOnlyList<DateOnly> Ceremonies { get; private set; } = [];
@@ -47,8 +43,8 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    /// <summary>Records the badge given to one member at this ceremony.</summary>
-    public async Task<IActionResult> OnPostAwardAsync(string? org, string? on, int member, CancellationToken ct)
+    /// <summary>Not found unless the caller sees the member's cell and the page; forbidden unless they may write there.</summary>
+    private async Task<IActionResult?> RefusedAsync(string? org, string? on, int member, CancellationToken ct)
     {
         var cell = await db.Members.AsNoTracking().Where(m => m.Id == member)
             .Join(db.Organizations, m => m.CellId, o => o.Id, (m, o) => o).FirstOrDefaultAsync(ct);
@@ -57,9 +53,15 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
             return NotFound();
         }
 
-        if (!await HttpContext.CanAsync(Operation.MembersWrite, Subtree.Of(cell)))
+        return await HttpContext.CanAsync(Operation.MembersWrite, Subtree.Of(cell)) ? null : Forbid();
+    }
+
+    /// <summary>Records the badge given to one member at this ceremony.</summary>
+    public async Task<IActionResult> OnPostAwardAsync(string? org, string? on, int member, CancellationToken ct)
+    {
+        if (await RefusedAsync(org, on, member, ct) is { } refused)
         {
-            return Forbid();
+            return refused;
         }
 
         Posted = member;
@@ -86,16 +88,9 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
     /// <summary>Truy tặng: the badge of a member who died at most 12 months before the milestone, on the date given.</summary>
     public async Task<IActionResult> OnPostPosthumousAsync(string? org, string? on, int member, CancellationToken ct)
     {
-        var cell = await db.Members.AsNoTracking().Where(m => m.Id == member)
-            .Join(db.Organizations, m => m.CellId, o => o.Id, (m, o) => o).FirstOrDefaultAsync(ct);
-        if (cell is null || !await HttpContext.CanAsync(Operation.MembersRead, Subtree.Of(cell)) || !await LoadAsync(org, on, ct))
+        if (await RefusedAsync(org, on, member, ct) is { } refused)
         {
-            return NotFound();
-        }
-
-        if (!await HttpContext.CanAsync(Operation.MembersWrite, Subtree.Of(cell)))
-        {
-            return Forbid();
+            return refused;
         }
 
         Posted = member;
@@ -148,16 +143,10 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
             Ceremonies = [.. Ceremonies, On];
         }
 
-        var lookup = await HttpContext.FindAsync(db, org, Operation.MembersRead);
-        if (!lookup.Found)
+        if (await FindSubtreeAsync(db, org, Operation.MembersRead) is not { } lookup)
         {
-            Error = $"Không có tổ chức đảng mã \"{org}\" trong phạm vi bạn được xem.";
             return false;
         }
-
-        Org = lookup.Organization;
-        Code = Org?.Code ?? "root";
-        Name = Org?.Name ?? "Toàn quốc";
         Due = await ChiBo.Members.Badges.DueAsync(db, lookup.Subtree, On, ct);
         var cells = db.Organizations.In(lookup.Subtree);
         Awarded = await db.BadgeAwards.AsNoTracking().Where(a => a.AwardedOn == On)

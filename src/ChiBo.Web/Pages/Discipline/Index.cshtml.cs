@@ -3,21 +3,17 @@ using ChiBo.Data;
 using ChiBo.Discipline;
 using ChiBo.Web.Access;
 using ChiBo.Web.Discipline;
-using ChiBo.Web.Organizations;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChiBo.Web.Pages.Discipline;
 
 /// <summary>Kiểm tra, giám sát và kỷ luật of a subtree: cases and decisions, filtered by year and kind.</summary>
 [Requires(Operation.DisciplineRead)]
-public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
+public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : SubtreePageModel
 {
-    public string Org { get; private set; } = "root";
-    public string OrgName { get; private set; } = "";
     public DisciplineFilter Filter { get; private set; } = new();
     public DisciplineList? Result { get; private set; }
     public IReadOnlyList<OverdueAppeal> Overdue { get; private set; } = [];
-    public string? Error { get; private set; }
     public bool CanWrite { get; private set; }
 
     public async Task OnGetAsync(string? org, CancellationToken ct)
@@ -33,22 +29,17 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
 
         // Without a year the list shows the current one: a province has hundreds of decisions a year.
         Filter = Request.Query.ContainsKey("year") ? filter : filter with { Year = clock.Today().Year };
-        var lookup = await OrgTree.FindAsync(db, await HttpContext.SubtreeAsync(Operation.DisciplineRead), org, ct);
-        if (!lookup.Found)
+        if (await FindSubtreeAsync(db, org, Operation.DisciplineRead) is not { } lookup)
         {
-            Error = $"Không có tổ chức đảng mã \"{org}\" trong phạm vi bạn được xem.";
-            Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 
-        Org = lookup.Organization?.Code ?? "root";
-        OrgName = lookup.Organization?.Name ?? "Toàn quốc";
         Result = await DisciplineQueries.ListAsync(db, lookup.Subtree, Filter, ct);
         Overdue = await DisciplineQueries.OverdueAppealsAsync(db, lookup.Subtree, clock.Today(), ct);
         CanWrite = await HttpContext.CanAsync(Operation.DisciplineWrite, lookup.Subtree);
         await HttpContext.AuditReadAsync("DisciplineList", lookup.Organization?.ProvinceId, null, lookup.Organization?.Id);
-        ViewData["Title"] = "Kiểm tra, giám sát và kỷ luật – " + OrgName;
-        ViewData["ScopeOrg"] = Org;
+        ViewData["Title"] = "Kiểm tra, giám sát và kỷ luật – " + Name;
+        ViewData["ScopeOrg"] = Code;
     }
 
     public string SubjectLink(SubjectRef s) => s.Kind == DisciplineSubject.Member ? $"/dang-vien/{s.Id}" : $"/to-chuc/{s.OrgCode}";

@@ -19,15 +19,11 @@ public sealed record UnitCollection(string Code, string Name, int Members, int P
 /// year month by month.
 /// </summary>
 [Requires(Operation.MembersRead)]
-public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
+public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : SubtreePageModel
 {
     /// <summary>Above this many cells the collection is summed per unit directly below.</summary>
     public const int CellRowsLimit = 150;
 
-    public string? Error { get; private set; }
-    public Organization? Org { get; private set; }
-    public string Code { get; private set; } = "root";
-    public string Name { get; private set; } = "";
     public DateOnly Today { get; private set; }
     public int Year { get; private set; }
     public int Month { get; private set; }
@@ -125,16 +121,10 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
             (Year, Month) = (Today.Year, Today.Month);
         }
 
-        var lookup = await HttpContext.FindAsync(db, org, Operation.MembersRead);
-        if (!lookup.Found)
+        if (await FindSubtreeAsync(db, org, Operation.MembersRead) is not { } lookup)
         {
-            Error = $"Không có tổ chức đảng mã \"{org}\" trong phạm vi bạn được xem.";
             return false;
         }
-
-        Org = lookup.Organization;
-        Code = Org?.Code ?? "root";
-        Name = Org?.Name ?? "Toàn quốc";
         ViewData["Title"] = "Đảng phí – " + Name;
         ViewData["ScopeOrg"] = Code;
         if (IsCell)

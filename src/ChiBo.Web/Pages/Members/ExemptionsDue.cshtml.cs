@@ -2,20 +2,16 @@ using ChiBo.Access;
 using ChiBo.Data;
 using ChiBo.Members;
 using ChiBo.Web.Access;
-using ChiBo.Web.Organizations;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChiBo.Web.Pages.Members;
 
 /// <summary>Miễn sinh hoạt đến hạn xem xét lại: exempted members of a subtree whose review date comes within 30 days (or has passed).</summary>
 [Requires(Operation.MembersRead)]
-public sealed class ExemptionsDueModel(ChiBoDb db, TimeProvider clock) : PageModel
+public sealed class ExemptionsDueModel(ChiBoDb db, TimeProvider clock) : SubtreePageModel
 {
-    public string Org { get; private set; } = "root";
-    public string OrgName { get; private set; } = "";
     public DateOnly By { get; private set; }
     public IReadOnlyList<ExemptionDue> Rows { get; private set; } = [];
-    public string? Error { get; private set; }
     public bool CanWrite { get; private set; }
 
     public async Task OnGetAsync(string? org, DateOnly? by, CancellationToken ct)
@@ -23,19 +19,14 @@ public sealed class ExemptionsDueModel(ChiBoDb db, TimeProvider clock) : PageMod
         ViewData["Title"] = "Miễn sinh hoạt đến hạn xem xét";
         var today = clock.Today();
         By = by ?? today.AddDays(30);
-        var lookup = await OrgTree.FindAsync(db, await HttpContext.SubtreeAsync(Operation.MembersRead), org, ct);
-        if (!lookup.Found)
+        if (await FindSubtreeAsync(db, org, Operation.MembersRead) is not { } lookup)
         {
-            Error = $"Không có tổ chức đảng mã \"{org}\" trong phạm vi bạn được xem.";
-            Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 
-        Org = lookup.Organization?.Code ?? "root";
-        OrgName = lookup.Organization?.Name ?? "Toàn quốc";
         Rows = await ExemptionReviews.DueAsync(db, lookup.Subtree, By, today, ct);
         CanWrite = await HttpContext.CanAsync(Operation.MembersWrite, lookup.Subtree);
         await HttpContext.AuditReadAsync("ExemptionsDue", lookup.Organization?.ProvinceId, null, lookup.Organization?.Id);
-        ViewData["ScopeOrg"] = Org;
+        ViewData["ScopeOrg"] = Code;
     }
 }

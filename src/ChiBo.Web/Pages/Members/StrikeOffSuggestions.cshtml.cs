@@ -3,21 +3,17 @@ using ChiBo.Data;
 using ChiBo.Members;
 using ChiBo.Web.Access;
 using ChiBo.Web.Members;
-using ChiBo.Web.Organizations;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChiBo.Web.Pages.Members;
 
 /// <summary>Đề nghị xóa tên: members of a subtree with three months of unexcused absence or unpaid fees in the year.</summary>
 [Requires(Operation.MembersRead)]
-public sealed class StrikeOffSuggestionsModel(ChiBoDb db, TimeProvider clock) : PageModel
+public sealed class StrikeOffSuggestionsModel(ChiBoDb db, TimeProvider clock) : SubtreePageModel
 {
-    public string Org { get; private set; } = "root";
-    public string OrgName { get; private set; } = "";
     public int Year { get; private set; }
     public int Through { get; private set; }
     public IReadOnlyList<StrikeOffSuggestion> Rows { get; private set; } = [];
-    public string? Error { get; private set; }
     public bool CanWrite { get; private set; }
 
     public async Task OnGetAsync(string? org, int? year, int? through, CancellationToken ct)
@@ -32,21 +28,16 @@ public sealed class StrikeOffSuggestionsModel(ChiBoDb db, TimeProvider clock) : 
             return;
         }
 
-        var lookup = await OrgTree.FindAsync(db, await HttpContext.SubtreeAsync(Operation.MembersRead), org, ct);
-        if (!lookup.Found)
+        if (await FindSubtreeAsync(db, org, Operation.MembersRead) is not { } lookup)
         {
-            Error = $"Không có tổ chức đảng mã \"{org}\" trong phạm vi bạn được xem.";
-            Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 
-        Org = lookup.Organization?.Code ?? "root";
-        OrgName = lookup.Organization?.Name ?? "Toàn quốc";
         Rows = await StrikeOffSuggestions.ForAsync(db, lookup.Subtree, y, m, ct);
         CanWrite = await HttpContext.CanAsync(Operation.MembersWrite, lookup.Subtree);
         await HttpContext.AuditReadAsync("StrikeOffSuggestions", lookup.Organization?.ProvinceId, null, lookup.Organization?.Id);
-        ViewData["Title"] = "Đề nghị xóa tên – " + OrgName;
-        ViewData["ScopeOrg"] = Org;
+        ViewData["Title"] = "Đề nghị xóa tên – " + Name;
+        ViewData["ScopeOrg"] = Code;
     }
 
     public static string Months(IReadOnlyList<int> months, int year) =>

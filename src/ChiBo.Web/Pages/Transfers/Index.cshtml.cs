@@ -15,12 +15,8 @@ namespace ChiBo.Web.Pages.Transfers;
 /// cell may cancel a letter still waiting.
 /// </summary>
 [Requires(Operation.MembersRead)]
-public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
+public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : SubtreePageModel
 {
-    public string? Error { get; private set; }
-    public Organization? Org { get; private set; }
-    public string Code { get; private set; } = "root";
-    public string Name { get; private set; } = "";
     public DateOnly Today { get; private set; }
     public IReadOnlyList<TransferRow> Rows { get; private set; } = [];
     public IReadOnlySet<int> WritableCells { get; private set; } = new HashSet<int>();
@@ -114,16 +110,10 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
     private async Task<bool> LoadAsync(string? org, CancellationToken ct)
     {
         Today = clock.Today();
-        var lookup = await HttpContext.FindAsync(db, org, Operation.MembersRead);
-        if (!lookup.Found)
+        if (await FindSubtreeAsync(db, org, Operation.MembersRead) is not { } lookup)
         {
-            Error = $"Không có tổ chức đảng mã \"{org}\" trong phạm vi bạn được xem.";
             return false;
         }
-
-        Org = lookup.Organization;
-        Code = Org?.Code ?? "root";
-        Name = Org?.Name ?? "Toàn quốc";
         Rows = await TransferQueries.ListAsync(db, lookup.Subtree, Today, ct: ct);
         var ids = Rows.Select(r => r.FromCellId).Concat(Rows.Where(r => r.ToCellId != null).Select(r => r.ToCellId!.Value)).Distinct().ToList();
         var cells = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.ProvinceId, o.Path }).ToListAsync(ct);
