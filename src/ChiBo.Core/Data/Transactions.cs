@@ -1,4 +1,7 @@
+using System.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ChiBo.Data;
 
@@ -35,6 +38,38 @@ internal static class Transactions
             await tx.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A read-only snapshot for a report made of several statements: REPEATABLE READ on PostgreSQL;
+    /// on SQLite a deferred transaction, which takes no write lock (the provider's own BEGIN is
+    /// IMMEDIATE, which would hold every writer of the file back for the whole report).
+    /// </summary>
+    public static async Task<ReadSnapshot> BeginReadSnapshotAsync(ChiBoDb db, CancellationToken ct)
+    {
+        if (db.IsPostgres)
+        {
+            return new ReadSnapshot(db, await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct), null);
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        var own = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        return new ReadSnapshot(db, await db.Database.UseTransactionAsync(own, ct) ?? throw new InvalidOperationException("EF Core did not take the transaction."), own);
+    }
+}
+
+/// <summary>A snapshot from <see cref="Transactions.BeginReadSnapshotAsync"/>: ended, with what it opened, on dispose.</summary>
+public sealed class ReadSnapshot(ChiBoDb db, IDbContextTransaction transaction, SqliteTransaction? own) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync();
+        if (own is not null)
+        {
+            await db.Database.UseTransactionAsync(null);
+            await own.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
         }
     }
 }

@@ -107,10 +107,7 @@ public static class ComplianceReport
             ?? org.Subtree;
 
         // The statements below read one snapshot (a caller's own transaction, if any, is used as it is).
-        await using var tx = db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(
-                db.IsPostgres ? System.Data.IsolationLevel.RepeatableRead : System.Data.IsolationLevel.Serializable, ct)
-            : null;
+        await using var tx = db.Database.CurrentTransaction is null ? await Transactions.BeginReadSnapshotAsync(db, ct) : null;
         if (tx is not null && db.IsPostgres)
         {
             // Each statement is one index range read in its own order: a parallel plan only adds
@@ -122,11 +119,6 @@ public static class ComplianceReport
         var rows = await CellRowsAsync(db, subtree, start, end, today, ct);
         var absentees = await AbsenteesAsync(db, subtree, start, end, rules, ct);
         var months = byMonth ? await MonthsAsync(db, subtree, start, end, ct) : null;
-        if (tx is not null)
-        {
-            await tx.CommitAsync(ct);
-        }
-
         var present = rows.Sum(r => (long)r.MembersPresent);
         var roll = rows.Sum(r => (long)r.MembersOnRoll);
         var held = rows.Sum(r => r.MeetingsHeld);
