@@ -155,6 +155,15 @@ internal sealed class ProfileParser
         [.. MovementsReport.Names, "from", "to"];
 
     /// <summary>
+    /// Yearly shares of the members that die, leave for another province and arrive from one, used
+    /// for a history period that states none of them. The register's own assumption (the plans
+    /// publish admissions and removals, not these): a membership older than the population gives
+    /// about 0,8 % deaths a year; transfers across provincial lines about 0,3 % each way.
+    /// </summary>
+    private static readonly (string Kind, decimal Rate)[] DefaultYearlyRates =
+        [("died", 0.008m), ("transferredOut", 0.003m), ("transferredIn", 0.003m)];
+
+    /// <summary>
     /// Shares used when a profile leaves a whole dimension out, close to the published provincial
     /// tables (An Giang, Hà Giang 2020–2025). A dimension that is present but lists only some
     /// categories puts everything else in its remainder, as the format says.
@@ -266,7 +275,7 @@ internal sealed class ProfileParser
         CheckAgeFeasible(bands, meanAge, ageField);
 
         var orgs = ReadOrganizations(root, total, asOf);
-        var periods = ReadHistory(root, asOf);
+        var periods = ReadHistory(root, asOf, total);
         return new ProvinceProfile(name, code, asOf, total, meanAge, dimensions, bands, orgs, periods);
     }
 
@@ -537,8 +546,11 @@ internal sealed class ProfileParser
     /// decision, so <c>disciplinedMembers</c> counts the <c>expelled</c> too: it may not be smaller,
     /// and a period that states <c>expelled</c> but not <c>disciplinedMembers</c> has as many
     /// members disciplined as expelled. ratedGoodOrAbove is accepted and ignored (no ratings yet).
+    /// A period that states none of <c>died</c>, <c>transferredIn</c>, <c>transferredOut</c> gets
+    /// them from <see cref="DefaultYearlyRates"/>, so that no generated province goes five years
+    /// without a death or a transfer; a profile that states any of them keeps exactly what it states.
     /// </summary>
-    private static List<HistoryPeriod> ReadHistory(JsonElement root, DateOnly asOf)
+    private static List<HistoryPeriod> ReadHistory(JsonElement root, DateOnly asOf, int total)
     {
         var result = new List<HistoryPeriod>();
         if (!root.TryGetProperty("history", out var h))
@@ -618,6 +630,15 @@ internal sealed class ProfileParser
             {
                 throw new ProfileException(field + ".recognizedOfficial",
                     "bộ sinh dữ liệu chưa hỗ trợ đặt trước số công nhận đảng viên chính thức; hãy bỏ trường này (số này được suy ra từ ngày kết nạp).");
+            }
+
+            if (!DefaultYearlyRates.Any(r => counts.ContainsKey(r.Kind)))
+            {
+                var years = (to.DayNumber - from.DayNumber + 1) / 365.25m;
+                foreach (var (kind, rate) in DefaultYearlyRates)
+                {
+                    counts[kind] = (int)decimal.Round(total * rate * years, MidpointRounding.AwayFromZero);
+                }
             }
 
             result.Add(new HistoryPeriod(from, to, counts));

@@ -1,4 +1,5 @@
 using ChiBo.Generation;
+using ChiBo.Members;
 using ChiBo.Tests.Infrastructure;
 
 namespace ChiBo.Tests.Generation;
@@ -21,7 +22,8 @@ public sealed class DemoProvinceTests
         await ProvinceSeeder.SeedAsync(db.Target, [small], 4, null, ct);
         await using var before = db.Context();
         var members = before.Members.Count();
-        members.ShouldBe(small.Total);
+        before.Members.Count(m => m.Status == MemberStatus.Probationary || m.Status == MemberStatus.Official || m.Status == MemberStatus.Exempted)
+            .ShouldBe(small.Total);
 
         (await DemoProvince.SeedIfEmptyAsync(db.Target, null, new DateOnly(2026, 6, 30), ct)).ShouldBeNull();
 
