@@ -139,9 +139,10 @@ public static class MeetingHistoryGenerator
         }
 
         await using var tx = await connection.BeginTransactionAsync(ct);
-        if (connection is NpgsqlConnection)
+        if (connection is NpgsqlConnection npgsql)
         {
-            await DisableForeignKeyTriggersAsync((NpgsqlConnection)connection, (NpgsqlTransaction)tx, ct);
+            // The generator's rows are consistent by construction: no foreign-key lookups per attendance row.
+            await Generation.BulkWriter.SkipForeignKeyChecksAsync(npgsql, (NpgsqlTransaction)tx, ct);
         }
 
         // A load larger than what the tables hold: one sort per index at the end instead of
@@ -417,25 +418,6 @@ public static class MeetingHistoryGenerator
     }
 
     private static readonly string[] Tables = ["meetings", "meeting_attendances", "member_tasks"];
-
-    /// <summary>
-    /// PostgreSQL: the generator's rows are consistent by construction, so the foreign-key triggers
-    /// (two lookups per attendance row) are off for the load when the role may do so.
-    /// </summary>
-    private static async Task DisableForeignKeyTriggersAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CancellationToken ct)
-    {
-        await tx.SaveAsync("replica", ct);
-        try
-        {
-            await using var cmd = new NpgsqlCommand("SET LOCAL session_replication_role = replica", connection, tx);
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
-        catch (PostgresException)
-        {
-            // Not a superuser: the checks stay, only slower.
-            await tx.RollbackAsync("replica", ct);
-        }
-    }
 
     /// <summary>Drops the secondary indexes of the three tables (not the keys) and returns the statements that make them again.</summary>
     private static async Task<List<string>> DropIndexesAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)

@@ -208,15 +208,7 @@ public static class Badges
                 new PosthumousWithinWindow(m.FullName, years, died, reaches),
                 new DateIsNotInTheFuture("AwardedOn", "Ngày trao", on, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)),
                 new BadgeNotYetAwarded(years, taken));
-            var award = new BadgeAward
-            {
-                ProvinceId = m.ProvinceId, MemberId = m.Id, Years = years, AwardedOn = on, Early = reaches > died,
-                DecisionNumber = string.IsNullOrWhiteSpace(decisionNumber) ? null : decisionNumber.Trim(),
-                RecordedBy = actor, RecordedAt = clock.GetUtcNow(),
-            };
-            db.BadgeAwards.Add(award);
-            await db.SaveChangesAsync(ct);
-            return award;
+            return await SaveAsync(db, clock, actor, m, years, on, reaches > died, decisionNumber, ct);
         }, ct);
 
     /// <summary>Records a badge awarded (one transaction); early only for a seriously ill member within the window.</summary>
@@ -235,14 +227,20 @@ public static class Badges
                 new DateIsNotInTheFuture("AwardedOn", "Ngày trao", on, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)),
                 new PartyAgeReachesMilestone(years, PartyAgePolicy.ReachesOn(m.AdmittedOn, gaps, years), on, early),
                 new BadgeNotYetAwarded(years, taken));
-            var award = new BadgeAward
-            {
-                ProvinceId = m.ProvinceId, MemberId = m.Id, Years = years, AwardedOn = on, Early = early,
-                DecisionNumber = string.IsNullOrWhiteSpace(decisionNumber) ? null : decisionNumber.Trim(),
-                RecordedBy = actor, RecordedAt = clock.GetUtcNow(),
-            };
-            db.BadgeAwards.Add(award);
-            await db.SaveChangesAsync(ct);
-            return award;
+            return await SaveAsync(db, clock, actor, m, years, on, early, decisionNumber, ct);
         }, ct);
+
+    private static async Task<BadgeAward> SaveAsync(
+        ChiBoDb db, TimeProvider clock, string actor, Member m, int years, DateOnly on, bool early, string? decisionNumber, CancellationToken ct)
+    {
+        var award = new BadgeAward
+        {
+            ProvinceId = m.ProvinceId, MemberId = m.Id, Years = years, AwardedOn = on, Early = early,
+            DecisionNumber = string.IsNullOrWhiteSpace(decisionNumber) ? null : decisionNumber.Trim(),
+            RecordedBy = actor, RecordedAt = clock.GetUtcNow(),
+        };
+        db.BadgeAwards.Add(award);
+        await db.SaveChangesAsync(ct);
+        return award;
+    }
 }

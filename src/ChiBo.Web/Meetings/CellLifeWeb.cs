@@ -60,9 +60,6 @@ public static class CellLifeWeb
         return DateOnly.TryParseExact(t, ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
     }
 
-    /// <summary>yyyy-MM-dd, the value of an &lt;input type="date"&gt;.</summary>
-    public static string InputDate(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-
     public static string Label(MeetingKind kind) => kind == MeetingKind.Thematic ? "Sinh hoạt chuyên đề" : "Sinh hoạt thường kỳ";
 
     public static string Label(MeetingStatus status) => status switch
