@@ -70,7 +70,9 @@ public static class CellLifeQueries
     /// The members of the cell at some time in the year who were not exempted then (the roll of
     /// "members assigned" in <see cref="ComplianceReport"/>), with what the cell recorded for them that year.
     /// </summary>
-    public static async Task<IReadOnlyList<MemberYear>> MembersOfYearAsync(ChiBoDb db, Organization cell, int year, CancellationToken ct)
+    /// <param name="memberId">Only this member, when they belonged to the cell in the year (one member's page).</param>
+    public static async Task<IReadOnlyList<MemberYear>> MembersOfYearAsync(
+        ChiBoDb db, Organization cell, int year, CancellationToken ct, int? memberId = null)
     {
         var start = new DateOnly(year, 1, 1);
         var end = start.AddYears(1);
@@ -79,15 +81,21 @@ public static class CellLifeQueries
         var paths = await db.OrganizationPeriods.AsNoTracking()
             .Where(p => p.OrganizationId == cell.Id && p.ValidFrom < end && p.ValidTo > start)
             .Select(p => p.Path).Distinct().ToListAsync(ct);
-        var memberIds = await db.MemberPeriods.AsNoTracking()
+        var periods = db.MemberPeriods.AsNoTracking()
             .Where(p => p.ProvinceId == cell.ProvinceId && paths.Contains(p.CellPath) && p.CellId == cell.Id
-                && p.ValidFrom < end && p.ValidTo > start && !p.Exempted)
-            .Select(p => p.MemberId).Distinct().ToListAsync(ct);
+                && p.ValidFrom < end && p.ValidTo > start && !p.Exempted);
+        if (memberId is { } only)
+        {
+            periods = periods.Where(p => p.MemberId == only);
+        }
+
+        var memberIds = await periods.Select(p => p.MemberId).Distinct().ToListAsync(ct);
         var members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id))
             .Select(m => new { m.Id, m.FullName, m.Status, m.Retired }).ToListAsync(ct);
         var tasks = await db.MemberTasks.AsNoTracking()
-            .Where(t => t.ProvinceId == cell.ProvinceId && t.Year == year && t.CellId == cell.Id)
+            .Where(t => t.ProvinceId == cell.ProvinceId && t.Year == year && t.CellId == cell.Id && (memberId == null || t.MemberId == memberId))
             .OrderBy(t => t.AssignedOn).ThenBy(t => t.Id).ToListAsync(ct);
+        var tasksOf = tasks.ToLookup(t => t.MemberId);
         var commitments = await db.MemberCommitments.AsNoTracking()
             .Where(c => c.Year == year && memberIds.Contains(c.MemberId)).ToDictionaryAsync(c => c.MemberId, ct);
         var residence = await db.ResidenceConfirmations.AsNoTracking()
@@ -95,7 +103,7 @@ public static class CellLifeQueries
         return members
             .Select(m => new MemberYear(
                 m.Id, m.FullName, m.Status, MeetingRules.NeedsResidenceComment(cell.Sector, m.Retired),
-                tasks.Where(t => t.MemberId == m.Id).ToList(), commitments.GetValueOrDefault(m.Id), residence.GetValueOrDefault(m.Id)))
+                tasksOf[m.Id].ToList(), commitments.GetValueOrDefault(m.Id), residence.GetValueOrDefault(m.Id)))
             .OrderBy(m => m.FullName, ByName).ThenBy(m => m.MemberId)
             .ToList();
     }

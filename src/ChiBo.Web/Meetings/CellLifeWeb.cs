@@ -24,6 +24,21 @@ public static class CellLifeWeb
         return lookup.Organization is { } org && org.Kind.HoldsMembers() ? org : null;
     }
 
+    /// <summary>
+    /// The cell of a cell-life page with its year (?year=, this year when absent); null, and the
+    /// status 404, when the cell is not in the caller's subtree or the year is not a year.
+    /// </summary>
+    public static async Task<(Organization Cell, int Year)?> FindCellYearAsync(HttpContext http, ChiBoDb db, string? code, string? year, DateOnly today)
+    {
+        if (await FindCellAsync(http, db, code, Operation.MembersRead) is not { } cell || Year(year, today) is not { } y)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return null;
+        }
+
+        return (cell, y);
+    }
+
     /// <summary>A meeting whose cell lies inside the caller's subtree for the operation, with that cell; null otherwise.</summary>
     public static async Task<(Meeting Meeting, Organization Cell)?> FindMeetingAsync(HttpContext http, ChiBoDb db, long id, string operation)
     {

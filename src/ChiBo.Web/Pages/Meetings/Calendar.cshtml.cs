@@ -152,15 +152,12 @@ public sealed class CalendarModel(ChiBoDb db, TimeProvider clock) : PageModel
     {
         Code = code;
         Today = clock.Today();
-        Cell = await CellLifeWeb.FindCellAsync(HttpContext, db, code, Operation.MembersRead);
-        if (Cell is null || CellLifeWeb.Year(year, Today) is not { } y)
+        if (await CellLifeWeb.FindCellYearAsync(HttpContext, db, code, year, Today) is not { } found)
         {
-            Cell = null;
-            Response.StatusCode = StatusCodes.Status404NotFound;
             return false;
         }
 
-        Year = y;
+        (Cell, Year) = found;
         var ct = HttpContext.RequestAborted;
         Meetings = await CellLifeQueries.MeetingsOfYearAsync(db, Cell.Id, Year, ct);
         var report = await ComplianceReport.RunAsync(db, new OrgLookup(true, Cell), Year, Today, ct: ct);

@@ -159,7 +159,7 @@ public sealed class MemberYearModel(ChiBoDb db, TimeProvider clock) : PageModel
         if (Cell is not null && CellLifeWeb.Year(year, Today) is { } y)
         {
             Year = y;
-            Member = (await CellLifeQueries.MembersOfYearAsync(db, Cell, Year, HttpContext.RequestAborted)).FirstOrDefault(m => m.MemberId == memberId);
+            Member = (await CellLifeQueries.MembersOfYearAsync(db, Cell, Year, HttpContext.RequestAborted, memberId)).FirstOrDefault();
         }
 
         if (Member is null)

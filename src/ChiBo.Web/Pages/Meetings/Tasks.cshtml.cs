@@ -64,15 +64,12 @@ public sealed class TasksModel(ChiBoDb db, TimeProvider clock) : PageModel
     {
         Code = code;
         Today = clock.Today();
-        Cell = await CellLifeWeb.FindCellAsync(HttpContext, db, code, Operation.MembersRead);
-        if (Cell is null || CellLifeWeb.Year(year, Today) is not { } y)
+        if (await CellLifeWeb.FindCellYearAsync(HttpContext, db, code, year, Today) is not { } found)
         {
-            Cell = null;
-            Response.StatusCode = StatusCodes.Status404NotFound;
             return false;
         }
 
-        Year = y;
+        (Cell, Year) = found;
         Members = await CellLifeQueries.MembersOfYearAsync(db, Cell, Year, HttpContext.RequestAborted);
         CanWrite = await CellLifeWeb.CanWriteAsync(HttpContext, Cell);
         ViewData["Title"] = $"Phân công nhiệm vụ năm {Year} – {Cell.Name}";
