@@ -137,7 +137,7 @@ public static class OrgTree
     }
 
     /// <summary>The ancestors from the path's ids, root first, within the caller's scope.</summary>
-    private static async Task<IReadOnlyList<OrgCrumb>> AncestorsAsync(ChiBoDb db, Subtree scope, Organization org, CancellationToken ct)
+    public static async Task<IReadOnlyList<OrgCrumb>> AncestorsAsync(ChiBoDb db, Subtree scope, Organization org, CancellationToken ct)
     {
         var ids = Subtree.Ids(org.Path)[..^1];
         if (ids.Length == 0)

@@ -6,7 +6,6 @@ using ChiBo.Web.Access;
 using ChiBo.Web.Meetings;
 using ChiBo.Web.Organizations;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChiBo.Web.Pages.Reports;
 
@@ -55,7 +54,7 @@ public sealed class MeetingsModel(ChiBoDb db, TimeProvider clock) : PageModel
 
         Report = await ComplianceReport.RunAsync(db, lookup, Year, today, byMonth: true, ct: ct);
         var rows = Report.CellRows ?? [];
-        Place = new OrgTreeView(lookup.Organization, OrgCounts.Zero, [], lookup.Organization is { } o ? await CrumbsAsync(scope, o, ct) : []);
+        Place = new OrgTreeView(lookup.Organization, OrgCounts.Zero, [], lookup.Organization is { } o ? await OrgTree.AncestorsAsync(db, scope, o, ct) : []);
         if (lookup.Organization is { } self && self.Kind.HoldsMembers())
         {
             CellRow = rows.FirstOrDefault(r => r.CellId == self.Id);
@@ -68,14 +67,6 @@ public sealed class MeetingsModel(ChiBoDb db, TimeProvider clock) : PageModel
         ShortCells = ComplianceView.ShortOfTheRules(rows);
         ViewData["Title"] = $"Sinh hoạt chi bộ năm {Year} – {Place.Name}";
         ViewData["ScopeOrg"] = Place.Code;
-    }
-
-    /// <summary>The ancestors inside the caller's subtree, for the breadcrumb back up.</summary>
-    private async Task<IReadOnlyList<OrgCrumb>> CrumbsAsync(Subtree scope, Organization org, CancellationToken ct)
-    {
-        var ids = Subtree.Ids(org.Path)[..^1];
-        var rows = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(ct);
-        return rows.Where(o => OrgTree.InScope(scope, o)).OrderBy(o => o.Path.Length).Select(o => new OrgCrumb(o.Code, o.Name)).ToList();
     }
 
     public string Link(string? code, int? year = null) =>
