@@ -49,6 +49,12 @@ public sealed class DocumentCommands(ChiBoDb db, TimeProvider clock, string acto
         Require(issuer is { Length: > 0 and <= 200 }, "Issuer", "Cần cơ quan ban hành (vd: Ban Bí thư, Tỉnh ủy), tối đa 200 ký tự.");
         Require(title is { Length: > 0 and <= 500 }, "Title", "Cần trích yếu (tên) văn bản, tối đa 500 ký tự.");
         Require(summary is null || summary.Length <= 4000, "Summary", "Tóm tắt tối đa 4.000 ký tự.");
+        foreach (var (field, label, value) in new[] { ("Number", "Số, ký hiệu", number), ("Issuer", "Cơ quan ban hành", issuer), ("Title", "Trích yếu", title), ("Summary", "Tóm tắt", summary) })
+        {
+            // PostgreSQL cannot store NUL in text; no other control character belongs in a title either.
+            Require(value is null || !value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')), field, $"{label} có ký tự điều khiển: hãy gõ lại.");
+        }
+
         var extracted = DocumentText.Read(u.FileName, u.ContentType, u.Content);
         var sha = Convert.ToHexStringLower(SHA256.HashData(u.Content));
 

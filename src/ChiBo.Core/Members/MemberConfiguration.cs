@@ -6,21 +6,24 @@ namespace ChiBo.Members;
 
 internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
 {
+    /// <summary>Column lengths, which <see cref="TextFitsItsField"/> checks before a write.</summary>
+    internal const int NameLength = 150, PlaceLength = 300, RoleLength = 200, LanguageLength = 100, CardLength = 20;
+
     public void Configure(EntityTypeBuilder<Member> b)
     {
-        b.Property(m => m.FullName).HasMaxLength(150);
-        b.Property(m => m.SearchName).HasMaxLength(150);
-        b.Property(m => m.OtherNames).HasMaxLength(150);
+        b.Property(m => m.FullName).HasMaxLength(NameLength);
+        b.Property(m => m.SearchName).HasMaxLength(NameLength);
+        b.Property(m => m.OtherNames).HasMaxLength(NameLength);
         b.Property(m => m.Cccd).HasMaxLength(12);
-        b.Property(m => m.BirthPlace).HasMaxLength(300);
-        b.Property(m => m.HomeTown).HasMaxLength(300);
-        b.Property(m => m.Residence).HasMaxLength(300);
-        b.Property(m => m.Occupation).HasMaxLength(200);
-        b.Property(m => m.Workplace).HasMaxLength(300);
-        b.Property(m => m.Position).HasMaxLength(200);
-        b.Property(m => m.ProfessionalField).HasMaxLength(200);
-        b.Property(m => m.ForeignLanguage).HasMaxLength(100);
-        b.Property(m => m.PartyCardNumber).HasMaxLength(20);
+        b.Property(m => m.BirthPlace).HasMaxLength(PlaceLength);
+        b.Property(m => m.HomeTown).HasMaxLength(PlaceLength);
+        b.Property(m => m.Residence).HasMaxLength(PlaceLength);
+        b.Property(m => m.Occupation).HasMaxLength(RoleLength);
+        b.Property(m => m.Workplace).HasMaxLength(PlaceLength);
+        b.Property(m => m.Position).HasMaxLength(RoleLength);
+        b.Property(m => m.ProfessionalField).HasMaxLength(RoleLength);
+        b.Property(m => m.ForeignLanguage).HasMaxLength(LanguageLength);
+        b.Property(m => m.PartyCardNumber).HasMaxLength(CardLength);
         b.Property(m => m.Version).IsConcurrencyToken();
         b.HasIndex(m => m.Cccd).IsUnique();
         b.HasIndex(m => new { m.ProvinceId, m.CellId });

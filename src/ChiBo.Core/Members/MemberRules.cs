@@ -44,6 +44,22 @@ public sealed record CccdIsUnique(string? Number, bool TakenElsewhere) : IRule
     public bool IsBroken() => TakenElsewhere;
 }
 
+/// <summary>
+/// A text of the record fits its column (<see cref="MemberConfiguration"/>) and holds no control
+/// character, so such a value is refused by name on both databases instead of failing PostgreSQL
+/// (varchar length, NUL) and passing SQLite.
+/// </summary>
+public sealed record TextFitsItsField(string Field, string Label, string? Value, int Max) : IRule
+{
+    public string Message => Value?.IndexOfAny(ControlCharacters) is >= 0 and var at
+        ? $"{Label} có ký tự điều khiển (mã U+{(int)Value![at]:X4}): hãy gõ lại."
+        : $"{Label} dài {Value?.Length} ký tự, tối đa {Max} ký tự.";
+
+    private static readonly char[] ControlCharacters = [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(i => (char)i)];
+
+    public bool IsBroken() => Value is not null && (Value.Length > Max || Value.IndexOfAny(ControlCharacters) >= 0);
+}
+
 public sealed record FullNameIsGiven(string? FullName) : IRule
 {
     public string Field => nameof(Member.FullName);
@@ -184,9 +200,30 @@ public static class MemberRules
     public static IEnumerable<IRule> ForProfile(MemberProfile p)
     {
         yield return new FullNameIsGiven(p.FullName);
+        foreach (var (field, label, value, max) in Texts(p))
+        {
+            yield return new TextFitsItsField(field, label, value, max);
+        }
+
         yield return new EthnicityIsKnown(p.Ethnicity);
         yield return new CccdIsValid(p.Cccd, p.BirthDate, p.Gender);
     }
+
+    /// <summary>The free texts of a profile with their labels and the lengths their columns hold.</summary>
+    private static IEnumerable<(string Field, string Label, string? Value, int Max)> Texts(MemberProfile p) =>
+    [
+        (nameof(Member.FullName), "Họ và tên", p.FullName, MemberConfiguration.NameLength),
+        (nameof(Member.OtherNames), "Tên gọi khác", p.OtherNames, MemberConfiguration.NameLength),
+        (nameof(Member.BirthPlace), "Nơi sinh", p.BirthPlace, MemberConfiguration.PlaceLength),
+        (nameof(Member.HomeTown), "Quê quán", p.HomeTown, MemberConfiguration.PlaceLength),
+        (nameof(Member.Residence), "Nơi ở hiện nay", p.Residence, MemberConfiguration.PlaceLength),
+        (nameof(Member.Occupation), "Nghề nghiệp", p.Occupation, MemberConfiguration.RoleLength),
+        (nameof(Member.Workplace), "Nơi làm việc", p.Workplace, MemberConfiguration.PlaceLength),
+        (nameof(Member.Position), "Chức vụ", p.Position, MemberConfiguration.RoleLength),
+        (nameof(Member.ProfessionalField), "Ngành chuyên môn", p.ProfessionalField, MemberConfiguration.RoleLength),
+        (nameof(Member.ForeignLanguage), "Ngoại ngữ", p.ForeignLanguage, MemberConfiguration.LanguageLength),
+        (nameof(Member.PartyCardNumber), "Số thẻ đảng viên", p.PartyCardNumber, MemberConfiguration.CardLength),
+    ];
 
     /// <summary>Checks that need no database: the profile, the dates, the cell's kind.</summary>
     public static IEnumerable<IRule> ForRegistration(MemberRegistration r, Organization cell, DateOnly today)

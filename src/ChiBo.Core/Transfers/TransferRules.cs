@@ -52,7 +52,7 @@ public sealed record PackageSchemaIsKnown(string? Schema) : IRule
 {
     public string Field => "Schema";
 
-    public string Message => $"Gói chuyển sinh hoạt có định dạng \"{Schema}\" không được hỗ trợ (cần \"{TransferPolicy.PackageSchema}\").";
+    public string Message => $"Gói chuyển sinh hoạt có định dạng \"{(Schema is { Length: > 60 } s ? s[..60] + "…" : Schema)}\" không được hỗ trợ (cần \"{TransferPolicy.PackageSchema}\").";
 
     public bool IsBroken() => Schema != TransferPolicy.PackageSchema;
 }

@@ -103,9 +103,10 @@ public static class TransfersApi
             return Problems.Field("date", $"Ngày \"{date}\" không hợp lệ: cần dạng yyyy-MM-dd.");
         }
 
-        using var reader = new StreamReader(request.Body);
-        var json = await reader.ReadToEndAsync(ct);
-        var result = await RunAsync(() => Commands(db, clock, request.HttpContext).ImportAsync(json, to.Id, on, ct));
+        // At most one byte past the limit is read: the package's own check names the size.
+        var buffer = new byte[TransferPackage.MaxBytes + 1];
+        var length = await request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
+        var result = await RunAsync(() => Commands(db, clock, request.HttpContext).ImportAsync(TransferPackage.Decode(buffer[..length]), to.Id, on, ct));
         return result.Result switch
         {
             Ok<Member> ok => ok,

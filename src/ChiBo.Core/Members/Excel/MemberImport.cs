@@ -25,6 +25,8 @@ public sealed class MemberImport(ChiBoDb db, TimeProvider clock, string actor)
     /// <summary>A sheet this long is a mistake, not a cell's list.</summary>
     public const int MaxRows = 20_000;
 
+    internal static readonly string TooManyRows = $"Mỗi lần nhập tối đa {MaxRows} dòng: hãy chia tệp (hoặc xóa các dòng trống ở cuối trang tính).";
+
     public async Task<ImportResult> ImportAsync(Stream xlsx, Subtree scope, CancellationToken ct = default)
     {
         var errors = new List<ImportError>();
@@ -32,13 +34,25 @@ public sealed class MemberImport(ChiBoDb db, TimeProvider clock, string actor)
         try
         {
             var buffer = new MemoryStream();
-            await xlsx.CopyToAsync(buffer, ct);
+            await CopyAtMostAsync(xlsx, buffer, SheetLimits.MaxFileSize, ct);
+            if (buffer.Length > SheetLimits.MaxFileSize)
+            {
+                return Failed(new ImportError(0, "",
+                    $"Tệp Excel lớn hơn {SheetLimits.MaxFileSize / 1024 / 1024} MB: mỗi lần nhập tối đa {MaxRows} dòng, hãy chia tệp."));
+            }
+
+            // Size and shape first: MiniExcel would build every declared column of every row.
+            if (SheetLimits.Check(buffer.ToArray()) is { } tooBig)
+            {
+                return Failed(tooBig);
+            }
+
             buffer.Position = 0;
             sheet = buffer.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().Take(MaxRows + 2).ToList();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Failed(new ImportError(1, "", "Tệp không phải tệp Excel (.xlsx) đọc được. Hãy dùng mẫu tải về từ hệ thống."));
+            return Failed(SheetLimits.NotExcel);
         }
 
         if (sheet.Count == 0)
@@ -70,7 +84,7 @@ public sealed class MemberImport(ChiBoDb db, TimeProvider clock, string actor)
 
         if (sheet.Count > MaxRows + 1)
         {
-            return Failed(new ImportError(MaxRows + 2, "", $"Mỗi lần nhập tối đa {MaxRows} dòng: hãy chia tệp."));
+            return Failed(new ImportError(MaxRows + 2, "", TooManyRows));
         }
 
         var parsed = new List<(int Row, MemberRegistration Registration, string CellCode)>();
@@ -152,6 +166,17 @@ public sealed class MemberImport(ChiBoDb db, TimeProvider clock, string actor)
     }
 
     private static ImportResult Failed(ImportError error) => new(0, [error]);
+
+    /// <summary>Copies at most one byte more than <paramref name="limit"/>, so an endless upload is not read to its end.</summary>
+    private static async Task CopyAtMostAsync(Stream from, MemoryStream to, long limit, CancellationToken ct)
+    {
+        var buffer = new byte[81920];
+        int read;
+        while (to.Length <= limit && (read = await from.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit + 1 - to.Length)), ct)) > 0)
+        {
+            await to.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+    }
 
     internal static string Text(object? value) => value switch
     {

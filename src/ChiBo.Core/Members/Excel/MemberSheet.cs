@@ -63,6 +63,16 @@ public static class MemberSheet
     public static string ColumnOf(string field) => field switch
     {
         nameof(Member.FullName) => FullName,
+        nameof(Member.OtherNames) => OtherNames,
+        nameof(Member.BirthPlace) => BirthPlace,
+        nameof(Member.HomeTown) => HomeTown,
+        nameof(Member.Residence) => Residence,
+        nameof(Member.Occupation) => Occupation,
+        nameof(Member.Workplace) => Workplace,
+        nameof(Member.Position) => Position,
+        nameof(Member.ProfessionalField) => ProfessionalField,
+        nameof(Member.ForeignLanguage) => ForeignLanguage,
+        nameof(Member.PartyCardNumber) => PartyCardNumber,
         nameof(Member.BirthDate) => BirthDate,
         nameof(Member.Cccd) => Cccd,
         nameof(Member.Ethnicity) => Ethnicity,

@@ -16,8 +16,7 @@ namespace ChiBo.Web.Pages.Transfers;
 [Requires(Operation.MembersWrite)]
 public sealed class ImportModel(ChiBoDb db, TimeProvider clock) : PageModel
 {
-    /// <summary>A package is one member's record and timeline: far below this.</summary>
-    public const long MaxBytes = 1_000_000;
+    public const long MaxBytes = TransferPackage.MaxBytes;
 
     private static readonly string[] Inputs = ["Cell", "Date", "Package"];
 
@@ -78,10 +77,11 @@ public sealed class ImportModel(ChiBoDb db, TimeProvider clock) : PageModel
 
         if (f.Valid)
         {
-            using var reader = new StreamReader(file!.OpenReadStream());
-            var json = await reader.ReadToEndAsync(ct);
+            using var bytes = new MemoryStream();
+            await file!.CopyToAsync(bytes, ct);
             try
             {
+                var json = TransferPackage.Decode(bytes.ToArray());
                 Imported = await new TransferCommands(db, clock, HttpContext.Actor()).ImportAsync(json, lookup.Organization!.Id, date!.Value, ct);
                 ImportedOn = date;
                 return Page();
