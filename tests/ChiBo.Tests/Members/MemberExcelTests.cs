@@ -90,7 +90,7 @@ public sealed class MemberExcelTests
         errors[0].Message.ShouldContain("\"Nam giới\" không hợp lệ: ghi một trong Nam, Nữ");
         errors[1].Message.ShouldContain("\"31/02/1980\" không phải ngày hợp lệ");
         errors[2].Message.ShouldContain("trùng với dòng 2");
-        errors[3].Message.ShouldContain("không thuộc phạm vi");
+        errors[3].Message.ShouldBe("Không có tổ chức đảng mã \"AG.02.01\" trong phạm vi của bạn.");
         errors[4].Message.ShouldContain("đủ 18 tuổi");
         errors[5].Message.ShouldContain("không phải chi bộ");
         errors[6].Message.ShouldContain("54 dân tộc");

@@ -119,13 +119,11 @@ public sealed class MemberImport(ChiBoDb db, TimeProvider clock, string actor)
         foreach (var (row, registration, code) in parsed)
         {
             var rowErrors = errors.Count;
-            if (!cells.TryGetValue(code, out var cell))
+            // A code that does not exist and one outside the importer's subtree get the same answer,
+            // so an import cannot be used to learn which organization codes exist elsewhere.
+            if (!cells.TryGetValue(code, out var cell) || !scope.Contains(cell.Path) || (scope.ProvinceId is { } p && cell.ProvinceId != p))
             {
-                errors.Add(new ImportError(row, MemberSheet.CellCode, $"Không có tổ chức đảng mã \"{code}\"."));
-            }
-            else if (!scope.Contains(cell.Path) || (scope.ProvinceId is { } p && cell.ProvinceId != p))
-            {
-                errors.Add(new ImportError(row, MemberSheet.CellCode, $"Chi bộ \"{code}\" không thuộc phạm vi đơn vị đang nhập."));
+                errors.Add(new ImportError(row, MemberSheet.CellCode, $"Không có tổ chức đảng mã \"{code}\" trong phạm vi của bạn."));
                 cell = null;
             }
 
