@@ -19,8 +19,18 @@ public class RuleViolationException(string field, string message) : Exception(me
     public string Field { get; } = field;
 }
 
-/// <summary>Someone else changed the record since the caller read it (optimistic concurrency).</summary>
-public sealed class EditConflictException(string message) : RuleViolationException("Version", message);
+/// <summary>
+/// Someone else changed the record since the caller read it (optimistic concurrency), or wrote the
+/// same thing first. <see cref="CurrentVersion"/> is the version stored now, when there is one, so
+/// the caller can reload it; <see cref="Current"/> names what is there when it has no version.
+/// </summary>
+public sealed class EditConflictException(string message, int? currentVersion = null, string? field = null, object? current = null)
+    : RuleViolationException(field ?? "Version", message)
+{
+    public int? CurrentVersion { get; } = currentVersion;
+
+    public object? Current { get; } = current;
+}
 
 public static class Rules
 {
@@ -58,10 +68,14 @@ public static class Concurrency
         if (expected != actual)
         {
             throw new EditConflictException(
-                $"{what} đã được người khác cập nhật (phiên bản {actual}, bạn đang sửa phiên bản {expected}). Hãy tải lại rồi thực hiện lại thao tác.");
+                $"{what} đã được người khác cập nhật (phiên bản {actual}, bạn đang sửa phiên bản {expected}). Hãy tải lại rồi thực hiện lại thao tác.",
+                actual);
         }
     }
 
-    public static EditConflictException Conflict(string what) =>
-        new($"{what} đã được người khác cập nhật trong lúc bạn thao tác. Hãy tải lại rồi thực hiện lại thao tác.");
+    public static EditConflictException Conflict(string what, int? current = null) => new(
+        current is { } v
+            ? $"{what} đã được người khác cập nhật trong lúc bạn thao tác (phiên bản hiện tại {v}). Hãy tải lại rồi thực hiện lại thao tác."
+            : $"{what} đã được người khác cập nhật trong lúc bạn thao tác. Hãy tải lại rồi thực hiện lại thao tác.",
+        current);
 }

@@ -40,6 +40,27 @@ public static class Problems
         Extensions = { ["field"] = field },
     });
 
+    /// <summary>
+    /// 409 for an edit that lost to another: the message, the field and, when the record has one,
+    /// <c>currentVersion</c> (the version to reload and send again); <c>current</c> names what was
+    /// written first when the thing has no version (a month of fees).
+    /// </summary>
+    public static Conflict<ProblemDetails> Conflict(string field, string message, int? currentVersion, object? current = null)
+    {
+        var problem = new ProblemDetails { Title = "Dữ liệu đã thay đổi", Detail = message, Extensions = { ["field"] = field } };
+        if (currentVersion is { } version)
+        {
+            problem.Extensions["currentVersion"] = version;
+        }
+
+        if (current is not null)
+        {
+            problem.Extensions["current"] = current;
+        }
+
+        return TypedResults.Conflict(problem);
+    }
+
     /// <summary>404 for an organization code, for handlers with typed results.</summary>
     public static NotFound<ProblemDetails> NoOrg(string? code) => TypedResults.NotFound(new ProblemDetails
     {

@@ -17,7 +17,7 @@ public static class RuleProblems
         }
         catch (EditConflictException e)
         {
-            return TypedResults.Conflict(new ProblemDetails { Title = "Dữ liệu đã thay đổi", Detail = e.Message, Extensions = { ["field"] = e.Field } });
+            return Problems.Conflict(e.Field, e.Message, e.CurrentVersion, e.Current);
         }
         catch (RuleViolationException e)
         {

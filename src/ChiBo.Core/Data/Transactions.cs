@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -27,11 +28,22 @@ internal static class Transactions
             await tx.CommitAsync(ct);
             return result;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e)
         {
             await tx.RollbackAsync(CancellationToken.None);
+            var current = await CurrentVersionAsync(e, ct);
             db.ChangeTracker.Clear();
-            throw Concurrency.Conflict(what);
+            throw Concurrency.Conflict(what, current);
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        {
+            // Both writers passed the rule that checks for an existing row, and the second one's
+            // insert met the first one's at the unique index (PostgreSQL, read committed): the
+            // same race as a stale version, so the same answer rather than a server error.
+            await tx.RollbackAsync(CancellationToken.None);
+            var current = await CurrentVersionAsync(db.ChangeTracker.Entries().Where(x => x.State == EntityState.Modified), ct);
+            db.ChangeTracker.Clear();
+            throw Concurrency.Conflict(what, current);
         }
         catch
         {
@@ -40,6 +52,36 @@ internal static class Transactions
             throw;
         }
     }
+
+    /// <summary>The version now stored for the row whose update found another version, if it has one.</summary>
+    internal static Task<int?> CurrentVersionAsync(DbUpdateConcurrencyException e, CancellationToken ct) => CurrentVersionAsync(e.Entries, ct);
+
+    /// <summary>The version now stored for the first of these entries that has one (call after the failed transaction has ended).</summary>
+    internal static async Task<int?> CurrentVersionAsync(IEnumerable<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> entries, CancellationToken ct)
+    {
+        var entry = entries.FirstOrDefault(x => x.Metadata.FindProperty("Version") is not null);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await entry.GetDatabaseValuesAsync(ct))?["Version"] as int?;
+        }
+        catch (DbException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A write refused by a unique index (PostgreSQL 23505, SQLite's UNIQUE or PRIMARY KEY constraint).</summary>
+    internal static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        SqliteException lite => lite.SqliteErrorCode == 19 && lite.SqliteExtendedErrorCode is 2067 or 1555,
+        _ => false,
+    };
 
     /// <summary>
     /// A read-only snapshot for a report made of several statements: REPEATABLE READ on PostgreSQL;

@@ -77,8 +77,9 @@ public static partial class FeeLedger
                     {
                         done.Add(await RecordAsync(db, clock, actor, input, ct));
                     }
-                    catch (RuleViolationException e) when (e is not EditConflictException)
+                    catch (RuleViolationException e)
                     {
+                        // A month someone else recorded meanwhile is refused like any other row.
                         errors.Add(new FeeRowError(input.MemberId, e.Field, e.Message));
                     }
                 }
@@ -90,6 +91,11 @@ public static partial class FeeLedger
         catch (BatchRefused refused)
         {
             return new FeeBatch([], refused.Errors);
+        }
+        catch (EditConflictException conflict)
+        {
+            // Two collections of the same month at once: the later one is refused whole.
+            return new FeeBatch([], inputs.Select(i => new FeeRowError(i.MemberId, conflict.Field, conflict.Message)).ToList());
         }
     }
 

@@ -54,7 +54,28 @@ public sealed record MonthIsValid(int Year, int Month, DateOnly Today) : IRule
 public static partial class FeeLedger
 {
     /// <summary>Records a month paid (one transaction); the amount comes from <see cref="FeePolicy"/>, never typed in.</summary>
-    public static Task<FeePayment> RecordAsync(ChiBoDb db, TimeProvider clock, string actor, FeePaymentInput input, CancellationToken ct = default) =>
+    public static async Task<FeePayment> RecordAsync(ChiBoDb db, TimeProvider clock, string actor, FeePaymentInput input, CancellationToken ct = default)
+    {
+        var outermost = db.Database.CurrentTransaction is null;
+        try
+        {
+            return await RecordInTransactionAsync(db, clock, actor, input, ct);
+        }
+        catch (EditConflictException e) when (outermost && e.Current is null)
+        {
+            // The month was inserted by someone else between our check and our insert: name that payment.
+            var paid = await db.FeePayments.AsNoTracking().FirstOrDefaultAsync(p => p.MemberId == input.MemberId && p.Year == input.Year && p.Month == input.Month, ct);
+            throw paid is null ? e : MonthTaken(input, paid);
+        }
+    }
+
+    /// <summary>The month is paid already: a conflict that names the payment (written once, never edited, it has no version to reload).</summary>
+    private static EditConflictException MonthTaken(FeePaymentInput input, FeePayment paid) => new(
+        string.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"),
+            $"Đảng phí tháng {input.Month:00}/{input.Year} đã được ghi nhận (mã {paid.Id}, {paid.Amount:N0} đồng, người ghi {paid.RecordedBy})."),
+        field: "Month", current: new { paymentId = paid.Id, paid.Amount, paid.PaidOn, paid.RecordedBy, paid.RecordedAt });
+
+    private static Task<FeePayment> RecordInTransactionAsync(ChiBoDb db, TimeProvider clock, string actor, FeePaymentInput input, CancellationToken ct) =>
         Transactions.RunAsync(db, "Đảng phí", async () =>
         {
             var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
@@ -67,8 +88,13 @@ public static partial class FeeLedger
             // The cell of the month: the latest period that overlaps it.
             var cellId = await db.MemberPeriods.Where(p => p.MemberId == m.Id && p.ValidFrom < next && p.ValidTo > first)
                 .OrderByDescending(p => p.ValidFrom).Select(p => (int?)p.CellId).FirstOrDefaultAsync(ct);
-            var paid = await db.FeePayments.AnyAsync(p => p.MemberId == m.Id && p.Year == input.Year && p.Month == input.Month, ct);
-            Rules.Check(new MemberInThePartyThatMonth(input.Year, input.Month, cellId), new MonthIsPaidOnce(input.Year, input.Month, paid));
+            Rules.Check(new MemberInThePartyThatMonth(input.Year, input.Month, cellId));
+            var paid = await db.FeePayments.AsNoTracking().FirstOrDefaultAsync(p => p.MemberId == m.Id && p.Year == input.Year && p.Month == input.Month, ct);
+            if (paid is not null)
+            {
+                throw MonthTaken(input, paid);
+            }
+
             var payment = new FeePayment
             {
                 ProvinceId = m.ProvinceId, MemberId = m.Id, CellId = cellId!.Value, Year = input.Year, Month = input.Month,

@@ -341,9 +341,29 @@ public sealed partial class MeetingCommands(ChiBoDb db, TimeProvider clock, Meet
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e)
         {
-            throw new MeetingEditConflictException($"{what} đã được người khác cập nhật trong lúc bạn thao tác. Hãy tải lại rồi thực hiện lại.");
+            if (db.Database.CurrentTransaction is not null)
+            {
+                await db.Database.RollbackTransactionAsync(CancellationToken.None);
+            }
+
+            var current = await Transactions.CurrentVersionAsync(e, ct);
+            throw new MeetingEditConflictException(
+                $"{what} đã được người khác cập nhật trong lúc bạn thao tác{(current is { } v ? $" (phiên bản hiện tại {v})" : "")}. Hãy tải lại rồi thực hiện lại.", current);
+        }
+        catch (DbUpdateException e) when (Transactions.IsUniqueViolation(e))
+        {
+            // Two roll calls at once on PostgreSQL: the second one's lines meet the first one's at
+            // the unique index before its version check; the answer is the same as a stale version.
+            if (db.Database.CurrentTransaction is not null)
+            {
+                await db.Database.RollbackTransactionAsync(CancellationToken.None);
+            }
+
+            var current = await Transactions.CurrentVersionAsync(db.ChangeTracker.Entries().Where(x => x.State == EntityState.Modified), ct);
+            throw new MeetingEditConflictException(
+                $"{what} đã được người khác cập nhật trong lúc bạn thao tác{(current is { } v ? $" (phiên bản hiện tại {v})" : "")}. Hãy tải lại rồi thực hiện lại.", current);
         }
     }
 
@@ -352,7 +372,7 @@ public sealed partial class MeetingCommands(ChiBoDb db, TimeProvider clock, Meet
         if (expected != actual)
         {
             throw new MeetingEditConflictException(
-                $"{what} đã được người khác cập nhật (phiên bản {actual}, bạn đang sửa phiên bản {expected}). Hãy tải lại rồi thực hiện lại.");
+                $"{what} đã được người khác cập nhật (phiên bản {actual}, bạn đang sửa phiên bản {expected}). Hãy tải lại rồi thực hiện lại.", actual);
         }
     }
 

@@ -114,5 +114,8 @@ public class MeetingRuleException(string field, string message) : Exception(mess
     public string Field { get; } = field;
 }
 
-/// <summary>Someone else changed the record since the caller read it.</summary>
-public sealed class MeetingEditConflictException(string message) : MeetingRuleException("Version", message);
+/// <summary>Someone else changed the record since the caller read it; <see cref="CurrentVersion"/> is the version stored now, when known.</summary>
+public sealed class MeetingEditConflictException(string message, int? currentVersion = null) : MeetingRuleException("Version", message)
+{
+    public int? CurrentVersion { get; } = currentVersion;
+}

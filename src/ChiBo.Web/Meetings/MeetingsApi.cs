@@ -102,7 +102,7 @@ public static class MeetingsApi
         }
         catch (MeetingEditConflictException e)
         {
-            return TypedResults.Conflict(new ProblemDetails { Title = "Dữ liệu đã thay đổi", Detail = e.Message, Extensions = { ["field"] = e.Field } });
+            return Problems.Conflict(e.Field, e.Message, e.CurrentVersion);
         }
         catch (MeetingRuleException e)
         {

@@ -76,7 +76,7 @@ public static class ProceduresApi
         }
         catch (EditConflictException e)
         {
-            return TypedResults.Conflict(new ProblemDetails { Title = "Dữ liệu đã thay đổi", Detail = e.Message, Extensions = { ["field"] = e.Field } });
+            return Problems.Conflict(e.Field, e.Message, e.CurrentVersion, e.Current);
         }
         catch (RuleViolationException e)
         {
