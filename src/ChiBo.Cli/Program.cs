@@ -32,6 +32,7 @@ public static class ChiBoCli
                 "bench" when cl.Words.ElementAtOrDefault(1) == "documents" => await DocumentBench.RunAsync(cl, io, ct),
                 "bench" => await BenchCommand.RunAsync(cl, io, ct),
                 "access" when cl.Words.ElementAtOrDefault(1) == "table" => AccessCommands.Table(cl, io),
+                "members" => await MemberCommands.RunAsync(cl, io, ct),
                 "seed" => await SeedCommand.RunAsync(cl, io, ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected, ct),
                 _ => Usage(io),
             };
@@ -68,6 +69,7 @@ public static class ChiBoCli
               chibo report meetings --org CODE|root --year YYYY [--detail] [--db …] --format json
               chibo user add --username U --password P --role ROLE --org CODE|root [--totp-secret BASE32] [--member ID] [--db …]
               chibo user totp --username U [--db …]
+              chibo members import --file TỆP.xlsx --org CODE|root --as TÀI-KHOẢN [--db …]
               chibo audit verify [--db …]
               chibo access table
               chibo bench [--db …] [--org CODE|root] [--as-of yyyy-MM-dd] [--runs N]

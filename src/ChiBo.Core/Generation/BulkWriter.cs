@@ -194,6 +194,18 @@ public static class BulkWriter
         Col<DisciplineAppeal>.Stamp("recorded_at", a => a.RecordedAt), Col<DisciplineAppeal>.Stamp("updated_at", a => a.UpdatedAt), Col<DisciplineAppeal>.Int("version", a => a.Version),
     ], g => g.DisciplineAppeals);
 
+    /// <summary>The load's own audit lines; their ids come from the table (the chain is the province's own, new and empty).</summary>
+    private static readonly Table<Audit.AuditEntry> AuditLines = new("audit_entries",
+    [
+        Col<Audit.AuditEntry>.Int("chain", a => a.Chain), Col<Audit.AuditEntry>.Long("seq", a => a.Seq), Col<Audit.AuditEntry>.Stamp("at", a => a.At),
+        Col<Audit.AuditEntry>.Text("actor", a => a.Actor), Col<Audit.AuditEntry>.Text("actor_address", a => a.ActorAddress),
+        Col<Audit.AuditEntry>.Text("action", a => a.Action), Col<Audit.AuditEntry>.Text("entity_type", a => a.EntityType),
+        Col<Audit.AuditEntry>.Text("entity_id", a => a.EntityId), Col<Audit.AuditEntry>.Int("member_id", a => a.MemberId),
+        Col<Audit.AuditEntry>.Int("organization_id", a => a.OrganizationId), Col<Audit.AuditEntry>.Text("changes", a => a.Changes),
+        Col<Audit.AuditEntry>.Text("reason", a => a.Reason), Col<Audit.AuditEntry>.Text("decision_number", a => a.DecisionNumber),
+        Col<Audit.AuditEntry>.Text("previous_hash", a => a.PreviousHash), Col<Audit.AuditEntry>.Text("hash", a => a.Hash),
+    ], g => g.AuditLines);
+
     private static readonly string[] IdTables =
     [
         "provinces", "organizations", "organization_periods", "organization_events", "members", "member_periods", "member_events",
@@ -289,6 +301,7 @@ public static class BulkWriter
             await Load(InspectionCases);
             await Load(DisciplineDecisions);
             await Load(DisciplineAppeals);
+            await Load(AuditLines);
             await tx.CommitAsync(ct);
         }
 
@@ -400,6 +413,7 @@ public static class BulkWriter
             await Copy(InspectionCases);
             await Copy(DisciplineDecisions);
             await Copy(DisciplineAppeals);
+            await Copy(AuditLines);
             progress?.Report(new GenerationProgress(Stage, total, total));
         }
 

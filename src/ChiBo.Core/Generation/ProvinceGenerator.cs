@@ -43,6 +43,9 @@ public sealed class GeneratedProvince
     public List<Discipline.DisciplineDecision> DisciplineDecisions { get; } = [];
     public List<Discipline.DisciplineAppeal> DisciplineAppeals { get; } = [];
 
+    /// <summary>What the load says about itself in the province's audit chain, written in the load's transaction.</summary>
+    public List<Audit.AuditEntry> AuditLines { get; } = [];
+
     public long RowCount => 1L + Organizations.Count + OrganizationPeriods.Count + OrganizationEvents.Count
         + Members.Count + MemberPeriods.Count + MemberEvents.Count + InspectionCases.Count + DisciplineDecisions.Count + DisciplineAppeals.Count;
 }

@@ -46,19 +46,29 @@ public static class ProvinceSeeder
     public static GeneratedProvince Check(IReadOnlyList<ProvinceProfile> provinces, int seed, IProgress<GenerationProgress>? progress = null) =>
         new ProvinceGenerator(provinces[0], seed, IdStart.One).Generate(progress);
 
-    /// <summary>A bulk load bypasses the per-row audit: one line per province says what was generated.</summary>
-    private static async Task RecordAsync(DatabaseTarget target, IReadOnlyList<string> codes, int seed, CancellationToken ct)
+    /// <summary>
+    /// A bulk load bypasses the per-row audit: one line per province says what was generated. It is
+    /// the first line of the province's own chain and goes in with the province, in the same
+    /// transaction, so a seed killed at any point leaves neither or both.
+    /// </summary>
+    private static void Record(GeneratedProvince province, int seed)
     {
-        await using var db = target.CreateContext();
-        var provinces = await db.Provinces.AsNoTracking().Where(p => codes.Contains(p.Code)).ToListAsync(ct);
-        var audit = Audit.AuditScope.For("generator");
-        audit.Reason = "Dữ liệu mẫu sinh từ hồ sơ tỉnh";
-        foreach (var province in provinces)
+        var line = new Audit.AuditEntry
         {
-            var members = await db.Members.CountAsync(m => m.ProvinceId == province.Id, ct);
-            var details = string.Create(CultureInfo.InvariantCulture, $"{{\"seed\":{seed},\"memberRecords\":{members}}}");
-            await Audit.AuditChain.RecordAsync(db, audit, "seed", nameof(Provinces.Province), province.Code, details, province.Id, DateTimeOffset.UtcNow, ct);
-        }
+            Chain = province.Province.Id,
+            Seq = 1,
+            At = Audit.AuditChain.TruncateToMilliseconds(DateTimeOffset.UtcNow),
+            Actor = "generator",
+            Action = "seed",
+            EntityType = nameof(Provinces.Province),
+            EntityId = province.Province.Code,
+            Changes = string.Create(CultureInfo.InvariantCulture, $"{{\"seed\":{seed},\"memberRecords\":{province.Members.Count}}}"),
+            Reason = "Dữ liệu mẫu sinh từ hồ sơ tỉnh",
+            PreviousHash = Audit.AuditChain.Genesis,
+            Hash = "",
+        };
+        line.Hash = Audit.AuditChain.HashOf(line);
+        province.AuditLines.Add(line);
     }
 
     public static async Task<SeedResult> SeedAsync(
@@ -87,6 +97,11 @@ public static class ProvinceSeeder
             var generated = k == 0 && checkedFirst is not null && next == IdStart.One && ordinal == 0 && profile.Code == checkedFirst.Province.Code
                 ? checkedFirst
                 : new ProvinceGenerator(profile, seed + k, next, ordinal).Generate(Synchronous(inner));
+            if (generated.AuditLines.Count == 0)
+            {
+                Record(generated, seed + k);
+            }
+
             await sink.WriteAsync(generated, Synchronous(inner), ct);
             next = next.After(generated);
             written.Add(profile.Code);
@@ -97,7 +112,6 @@ public static class ProvinceSeeder
 
         await sink.CompleteAsync(progress, ct);
         await BulkWriter.AnalyzeAsync(target, ct);
-        await RecordAsync(target, written, seed, ct);
         return new SeedResult(written, members, memberRows, organizations, clock.Elapsed);
     }
 

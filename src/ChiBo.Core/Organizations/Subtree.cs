@@ -66,6 +66,34 @@ public static class SubtreeQueries
         return org is null ? OrgLookup.NotFound : new OrgLookup(true, org);
     }
 
+    /// <summary>
+    /// Resolves an organization code for a caller (web request, command line). "root" means the top
+    /// of what the caller may see for the operation; an organization outside the caller's subtrees
+    /// is not found, exactly like one that does not exist (its existence is not disclosed).
+    /// </summary>
+    public static async Task<OrgLookup> FindInScopeAsync(ChiBoDb db, Access.OrgScope scope, string? code, string operation, CancellationToken ct)
+    {
+        var lookup = await FindAsync(db, code ?? "root", ct);
+        if (!lookup.Found)
+        {
+            return OrgLookup.NotFound;
+        }
+
+        if (scope.Can(operation, lookup.Subtree))
+        {
+            return lookup;
+        }
+
+        var isRoot = string.IsNullOrWhiteSpace(code) || string.Equals(code, "root", StringComparison.OrdinalIgnoreCase);
+        if (isRoot && scope.Home(operation) is { } home && home.ProvinceId is { } province)
+        {
+            var homeOrg = await FindByPathAsync(db, province, home.Path, ct);
+            return homeOrg is null ? OrgLookup.NotFound : new OrgLookup(true, homeOrg);
+        }
+
+        return OrgLookup.NotFound;
+    }
+
     public static Task<Organization?> FindByPathAsync(ChiBoDb db, int provinceId, string path, CancellationToken ct) =>
         db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.ProvinceId == provinceId && o.Path == path, ct);
 }
