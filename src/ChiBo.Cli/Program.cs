@@ -33,6 +33,8 @@ public static class ChiBoCli
                 "bench" => await BenchCommand.RunAsync(cl, io, ct),
                 "access" when cl.Words.ElementAtOrDefault(1) == "table" => AccessCommands.Table(cl, io),
                 "members" => await MemberCommands.RunAsync(cl, io, ct),
+                "backup" => await BackupCommands.BackupAsync(cl, io, ct),
+                "restore" => await BackupCommands.RestoreAsync(cl, io, ct),
                 "seed" => await SeedCommand.RunAsync(cl, io, ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected, ct),
                 _ => Usage(io),
             };
@@ -71,6 +73,8 @@ public static class ChiBoCli
               chibo user totp --username U [--db …]
               chibo members import --file TỆP.xlsx --org CODE|root --as TÀI-KHOẢN [--db …]
               chibo audit verify [--db …]
+              chibo backup --to TỆP [--db …]
+              chibo restore --from TỆP [--replace] [--db …]
               chibo access table
               chibo bench [--db …] [--org CODE|root] [--as-of yyyy-MM-dd] [--runs N]
               chibo bench documents [--count 2000] [--runs N] [--db …]   (không có --db: cơ sở dữ liệu SQLite tạm)
