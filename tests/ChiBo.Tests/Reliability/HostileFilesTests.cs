@@ -81,7 +81,6 @@ public sealed class HostileFilesTests
     private static async Task<Outcome> SendAsync(World w, HttpClient client, HostileFile file, int index, bool page)
     {
         var before = await CountsAsync(w);
-        GC.Collect();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var (endpoint, status, message) = page ? await PostPageAsync(client, file, index) : await PostApiAsync(client, file, index);
