@@ -17,7 +17,7 @@ public static class FeesApi
     {
         // On the member's cell
         group.MapPost("/payments", (FeePaymentInput r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => FeeLedger.RecordAsync(db, clock, http.Actor(), r, ct)))
+            RunAsync(async () => FeePaymentView.Of(await FeeLedger.RecordAsync(db, clock, http.Actor(), r, ct))))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, (r, db, ct) => CellScopeFilter.CellOfMemberAsync(db, r.Body<FeePaymentInput>().MemberId, ct));
 
