@@ -20,7 +20,7 @@ public static class AccessSetup
     public static void AddChiBoAccess(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var keys = builder.Configuration["CHIBO_KEYS"] ?? Path.Combine(Path.GetDirectoryName(DatabaseTarget.DefaultSqlitePath())!, "keys");
+        var keys = KeyFolder.Resolve(builder.Configuration[KeyFolder.EnvironmentVariable]);
         services.AddDataProtection().SetApplicationName("ChiBo").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddHttpContextAccessor();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
