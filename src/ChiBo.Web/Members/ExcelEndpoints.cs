@@ -48,7 +48,7 @@ public static class ExcelEndpoints
         }
 
         using var buffer = new MemoryStream();
-        var rows = await MemberExport.WriteAsync(db, lookup.Subtree, buffer, ct);
+        var rows = await MemberExport.WriteAsync(db, lookup.Subtree, buffer, await http.ScopeAsync(), ct);
         await AuditChain.RecordAsync(db, audit, "export", "Member", null,
             string.Create(CultureInfo.InvariantCulture, $"{{\"org\":\"{ChiBo.Reports.AsOf.Label(lookup)}\",\"rows\":{rows}}}"),
             lookup.Organization?.ProvinceId ?? 0, clock.GetUtcNow(), ct, organizationId: lookup.Organization?.Id);
