@@ -7,6 +7,7 @@ namespace ChiBo.Members.Excel;
 /// <summary>Xuất danh sách đảng viên đang sinh hoạt của một đơn vị (and everything under it) to the import's columns plus the status.</summary>
 public static class MemberExport
 {
+    /// <summary>Writes the sheet to <paramref name="output"/> (a file: the writer needs to seek) and returns the number of members.</summary>
     public static async Task<int> WriteAsync(ChiBoDb db, Subtree scope, Stream output, CancellationToken ct = default)
     {
         var (lo, hi) = (scope.Path, scope.UpperBound);
@@ -22,9 +23,20 @@ public static class MemberExport
             query = query.Where(x => x.ProvinceId == p);
         }
 
-        var rows = await query.ToListAsync(ct);
-        MemberSheet.Write(output, MemberSheet.ExportHeaders, rows.Select(r => Row(r.Member, r.Code)));
-        return rows.Count;
+        // Row by row from the reader into the sheet: a province's 130.000 records never sit in memory together.
+        var count = 0;
+        IEnumerable<IReadOnlyList<string?>> Rows()
+        {
+            foreach (var r in query.AsEnumerable())
+            {
+                ct.ThrowIfCancellationRequested();
+                count++;
+                yield return Row(r.Member, r.Code);
+            }
+        }
+
+        await Task.Run(() => MemberSheet.Write(output, MemberSheet.ExportHeaders, Rows()), ct);
+        return count;
     }
 
     private static IReadOnlyList<string?> Row(Member m, string cellCode) =>
