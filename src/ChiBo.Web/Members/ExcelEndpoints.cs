@@ -25,10 +25,9 @@ public static class ExcelEndpoints
         group.MapGet("/template.xlsx", Template).Requires(Operation.MembersWrite);
         group.MapGet("/export.xlsx", ExportAsync).Requires(Operation.MembersExport);
 
-        // The JSON API is for scripts and tools; browsers upload through Pages/Members/Import,
-        // which carries the anti-forgery token. The session cookie is SameSite=Strict, so no
-        // other site can post here with it.
-        group.MapPost("/import", ImportAsync).Requires(Operation.MembersWrite).DisableAntiforgery();
+        // Scripts and tools post here with the X-ChiBo header (ApiForgery); browsers upload through
+        // Pages/Members/Import, which carries the anti-forgery token.
+        group.MapPost("/import", ImportAsync).Requires(Operation.MembersWrite);
     }
 
     private static FileContentHttpResult Template()
