@@ -27,6 +27,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICult
 
 await FirstRun.EnsureReadyAsync(app.Services, target, app.Logger, app.Lifetime.ApplicationStopping);
 
+app.UseChiBoForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseResponseCompression();

@@ -10,6 +10,12 @@ public static class CallerScope
 {
     public const string AccountIdClaim = "chibo:account";
     public const string StampClaim = "chibo:stamp";
+
+    /// <summary>The server-side <see cref="ChiBo.Access.Session"/> this cookie belongs to.</summary>
+    public const string SessionClaim = "chibo:session";
+
+    /// <summary>When the session began (Unix seconds), for the absolute limit.</summary>
+    public const string SignedInClaim = "chibo:signed-in";
     private const string ItemKey = "chibo:scope";
 
     /// <summary>The caller's <see cref="OrgScope"/>, read once per request from the account's role grants.</summary>
