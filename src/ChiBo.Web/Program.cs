@@ -9,6 +9,8 @@ var builder = WebApplication.CreateBuilder(args);
 var target = DatabaseTarget.Parse(builder.Configuration[DatabaseTarget.EnvironmentVariable]);
 builder.Services.AddSingleton(target);
 builder.Services.AddScoped<AuditScope>();
+builder.Services.AddSingleton<AuditReads>();
+builder.Services.AddHostedService<ChiBo.Web.Audit.AuditReadWriter>();
 builder.Services.AddDbContext<ChiBoDb>((sp, o) =>
     target.Configure(o, sp.GetRequiredService<AuditScope>(), sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton(TimeProvider.System);
@@ -27,6 +29,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICult
 
 await FirstRun.EnsureReadyAsync(app.Services, target, app.Logger, app.Lifetime.ApplicationStopping);
 
+app.UseChiBoForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseResponseCompression();

@@ -28,18 +28,34 @@ public static partial class AuditQueries
 {
     public const int PageSize = 100;
 
+    /// <summary>A province's root organization: its path holds its own id alone ("/12/").</summary>
+    private static bool IsProvinceRoot(Subtree subtree) => Subtree.Ids(subtree.Path).Length == 1;
+
     /// <summary>
-    /// Lines the caller may read: every chain for a grant on the whole register, else the chains
-    /// of the provinces where the caller holds <see cref="Operation.AuditRead"/>.
+    /// Lines the caller may read: every chain for a grant on the whole register, a province's
+    /// chain for a grant on the province's root; for a grant below the root, only the lines about
+    /// the organizations of that subtree and the members whose cell is in it (sign-ins, accounts
+    /// and the province's own lines are the root's business).
     /// </summary>
     public static async Task<AuditPage> ReadAsync(ChiBoDb db, OrgScope scope, AuditFilter filter, CancellationToken ct)
     {
-        var grants = scope.Roles.Where(r => AccessTable.Allows(r.Role, Operation.AuditRead)).Select(r => r.Subtree).ToList();
+        var grants = scope.Roles.Where(r => AccessTable.Allows(r.Role, Operation.AuditRead)).Select(r => r.Subtree).Distinct().ToList();
         var q = db.AuditEntries.AsNoTracking();
         if (!grants.Any(g => g.ProvinceId is null))
         {
-            var provinces = grants.Select(g => g.ProvinceId!.Value).Distinct().ToList();
-            q = q.Where(e => provinces.Contains(e.Chain));
+            var wholeChains = grants.Where(IsProvinceRoot).Select(g => g.ProvinceId!.Value).Distinct().ToList();
+            var below = grants.Where(g => !IsProvinceRoot(g) && !wholeChains.Contains(g.ProvinceId!.Value)).ToList();
+            var visible = q.Where(e => wholeChains.Contains(e.Chain));
+            foreach (var subtree in below)
+            {
+                var orgs = db.Organizations.In(subtree).Select(o => o.Id);
+                var members = db.Members.Where(m => orgs.Contains(m.CellId)).Select(m => m.Id);
+                var province = subtree.ProvinceId!.Value;
+                visible = visible.Union(q.Where(e => e.Chain == province
+                    && ((e.OrganizationId != null && orgs.Contains(e.OrganizationId.Value)) || (e.MemberId != null && members.Contains(e.MemberId.Value)))));
+            }
+
+            q = visible;
         }
 
         if (filter.MemberId is { } member)

@@ -122,6 +122,7 @@ public sealed class MembersApiTests
         foreach (var (query, field) in new[]
         {
             ("gender=x", "gender"), ("page=0", "page"), ("page=abc", "page"), ("ageBand=30-18", "ageBand"),
+            ("ageBand=99999-99999", "ageBand"), ("ageBand=151%2B", "ageBand"),
             ("status=1", "status"), ("generalEducation=college", "generalEducation"), ("sector=bank", "sector"),
         })
         {

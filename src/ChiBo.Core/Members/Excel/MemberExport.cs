@@ -11,6 +11,7 @@ namespace ChiBo.Members.Excel;
 /// </summary>
 public static class MemberExport
 {
+    /// <summary>Writes the sheet to <paramref name="output"/> (a file: the writer needs to seek) and returns the number of members.</summary>
     public static async Task<int> WriteAsync(ChiBoDb db, Subtree scope, Stream output, Access.OrgScope caller, CancellationToken ct = default)
     {
         var sight = MemberSight.On(caller, scope);
@@ -27,9 +28,20 @@ public static class MemberExport
             query = query.Where(x => x.ProvinceId == p);
         }
 
-        var rows = await query.ToListAsync(ct);
-        MemberSheet.Write(output, MemberSheet.ExportHeaders, rows.Select(r => Row(MemberView.Of(r.Member, sight), r.Code)));
-        return rows.Count;
+        // Row by row from the reader into the sheet: a province's 130.000 records never sit in memory together.
+        var count = 0;
+        IEnumerable<IReadOnlyList<string?>> Rows()
+        {
+            foreach (var r in query.AsEnumerable())
+            {
+                ct.ThrowIfCancellationRequested();
+                count++;
+                yield return Row(MemberView.Of(r.Member, sight), r.Code);
+            }
+        }
+
+        await Task.Run(() => MemberSheet.Write(output, MemberSheet.ExportHeaders, Rows()), ct);
+        return count;
     }
 
     private static IReadOnlyList<string?> Row(MemberView m, string cellCode)
