@@ -35,6 +35,7 @@ public static class ChiBoCli
                 "members" => await MemberCommands.RunAsync(cl, io, ct),
                 "backup" => await BackupCommands.BackupAsync(cl, io, ct),
                 "restore" => await BackupCommands.RestoreAsync(cl, io, ct),
+                "transfer-key" => TransferKeyCommand.Run(cl, io),
                 "seed" => await SeedCommand.RunAsync(cl, io, ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected, ct),
                 _ => Usage(io),
             };
@@ -76,6 +77,8 @@ public static class ChiBoCli
               chibo backup --to TỆP [--db …]
               chibo restore --from TỆP [--replace] [--db …]
               chibo access table
+              chibo transfer-key [--keys DIR]                          (khóa công khai ký gói chuyển sinh hoạt)
+              chibo transfer-key trust --file PEM --name TÊN [--keys DIR]   (tin cậy khóa của tỉnh khác)
               chibo bench [--db …] [--org CODE|root] [--as-of yyyy-MM-dd] [--runs N]
               chibo bench documents [--count 2000] [--runs N] [--db …]   (không có --db: cơ sở dữ liệu SQLite tạm)
 

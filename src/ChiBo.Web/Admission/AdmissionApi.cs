@@ -51,70 +51,70 @@ public static class AdmissionApi
 
         // On the candidate's cell
         group.MapPost("/candidates", (NominateRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).NominateAsync(new CandidateNomination(r.Profile, r.CellId, r.NominatedOn), ct)))
+            ViewAsync(http, db, () => Commands(db, clock, http).NominateAsync(new CandidateNomination(r.Profile, r.CellId, r.NominatedOn), ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, (r, _, _) => Task.FromResult<int?>(r.Body<NominateRequest>().CellId));
 
         group.MapPost("/candidates/{id:int}/profile", (int id, ProfileRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).CorrectProfileAsync(id, r.Version, r.Profile, ct)))
+            ViewAsync(http, db, () => Commands(db, clock, http).CorrectProfileAsync(id, r.Version, r.Profile, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         group.MapPost("/candidates/{id:int}/course", (int id, CertificateRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).RecordCourseAsync(id, r.Version, r.CertificateNumber, r.Date, ct)))
+            ViewAsync(http, db, () => Commands(db, clock, http).RecordCourseAsync(id, r.Version, r.CertificateNumber, r.Date, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         group.MapPost("/candidates/{id:int}/application", (int id, ApplicationRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).RecordApplicationAsync(id, r.Version, r.ApplicationDate, r.CvDate, ct)))
+            ViewAsync(http, db, () => Commands(db, clock, http).RecordApplicationAsync(id, r.Version, r.ApplicationDate, r.CvDate, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         group.MapPost("/candidates/{id:int}/introduction", (int id, IntroductionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).RecordIntroductionAsync(id, r.Version, new Introduction(r.Kind, r.Date, r.Introducers ?? [], r.ResolutionNumber), ct)))
+            ViewAsync(http, db, () => Commands(db, clock, http).RecordIntroductionAsync(id, r.Version, new Introduction(r.Kind, r.Date, r.Introducers ?? [], r.ResolutionNumber), ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         group.MapPost("/candidates/{id:int}/verification", (int id, DateRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).RecordVerificationAsync(id, r.Version, r.Date, ct)))
+            ViewAsync(http, db, () => Commands(db, clock, http).RecordVerificationAsync(id, r.Version, r.Date, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         group.MapPost("/candidates/{id:int}/cell-resolution", (int id, CellResolutionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).RecordCellResolutionAsync(id, r.Version, new CellVote(r.Date, r.VotesFor), r.ProvincialConsentNumber, ct)))
+            ViewAsync(http, db, () => Commands(db, clock, http).RecordCellResolutionAsync(id, r.Version, new CellVote(r.Date, r.VotesFor), r.ProvincialConsentNumber, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         // The base committee's level
         group.MapPost("/candidates/{id:int}/base-committee", (int id, BaseCommitteeRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).RecordBaseCommitteeOpinionAsync(id, r.Version, r.Date, r.Agreed, r.Reason, ct)))
+            ViewAsync(http, db, () => Commands(db, clock, http).RecordBaseCommitteeOpinionAsync(id, r.Version, r.Date, r.Agreed, r.Reason, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         // The competent committee's level
         group.MapPost("/candidates/{id:int}/decision", (int id, DecisionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).RecordDecisionAsync(id, r.Version, r.Number, r.Date, ct)))
+            ViewAsync(http, db, () => Commands(db, clock, http).RecordDecisionAsync(id, r.Version, r.Number, r.Date, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         group.MapPost("/candidates/{id:int}/ceremony", (int id, DateRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).HoldCeremonyAsync(id, r.Version, r.Date, ct)))
+            ViewAsync(http, db, () => Commands(db, clock, http).HoldCeremonyAsync(id, r.Version, r.Date, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         group.MapPost("/candidates/{id:int}/new-member-course", (int id, CertificateRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).RecordNewMemberCourseAsync(id, r.Version, r.CertificateNumber, r.Date, ct)))
+            ViewAsync(http, db, () => Commands(db, clock, http).RecordNewMemberCourseAsync(id, r.Version, r.CertificateNumber, r.Date, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         // The competent committee's level
         group.MapPost("/candidates/{id:int}/recognition", (int id, RecognitionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).RecognizeOfficialAsync(id, r.Version, new CellVote(r.Date, r.VotesFor), r.DecisionNumber, r.DecisionDate, ct)))
+            ViewAsync(http, db, () => Commands(db, clock, http).RecognizeOfficialAsync(id, r.Version, new CellVote(r.Date, r.VotesFor), r.DecisionNumber, r.DecisionDate, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         group.MapPost("/candidates/{id:int}/stop", (int id, StopRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).StopAsync(id, r.Version, r.Date, r.Reason, r.DecisionNumber, ct)))
+            ViewAsync(http, db, () => Commands(db, clock, http).StopAsync(id, r.Version, r.Date, r.Reason, r.DecisionNumber, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
@@ -129,9 +129,14 @@ public static class AdmissionApi
     private static AdmissionCommands Commands(ChiBoDb db, TimeProvider clock, HttpContext http) =>
         new(db, clock, http.Actor());
 
-    private static async Task<Results<Ok<Candidate>, NotFound<ProblemDetails>>> GetAsync(int id, ChiBoDb db, CancellationToken ct) =>
+    /// <summary>Runs a command and answers with the file as the caller may see it (<see cref="CandidateView"/>).</summary>
+    private static Task<Results<Ok<CandidateView>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>>> ViewAsync(
+        HttpContext http, ChiBoDb db, Func<Task<Candidate>> command) =>
+        RunAsync(async () => await CandidateView.ForAsync(db, await command(), await http.ScopeAsync(), http.RequestAborted));
+
+    private static async Task<Results<Ok<CandidateView>, NotFound<ProblemDetails>>> GetAsync(int id, HttpContext http, ChiBoDb db, CancellationToken ct) =>
         await db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } c
-            ? TypedResults.Ok(c)
+            ? TypedResults.Ok(await CandidateView.ForAsync(db, c, await http.ScopeAsync(), ct))
             : TypedResults.NotFound(new ProblemDetails { Title = "Không tìm thấy hồ sơ", Detail = $"Không có hồ sơ kết nạp số {id}." });
 
     private static async Task<Results<Ok<IReadOnlyList<CandidateRow>>, NotFound<ProblemDetails>>> ListAsync(

@@ -23,19 +23,19 @@ public static class TransfersApi
     {
         // On the sending cell
         group.MapPost("/", (TransferIssue r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).IssueAsync(r, ct)))
+            RunAsync(async () => TransferView.Of(await Commands(db, clock, http).IssueAsync(r, ct))))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, (r, db, ct) => CellScopeFilter.CellOfMemberAsync(db, r.Body<TransferIssue>().MemberId, ct));
 
         // On the receiving cell
         group.MapPost("/{id:int}/confirm", (int id, TransferDateRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).ConfirmAsync(id, r.Version, r.Date, ct)))
+            RunAsync(async () => TransferView.Of(await Commands(db, clock, http).ConfirmAsync(id, r.Version, r.Date, ct))))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, ReceivingCellAsync);
 
         // On the sending cell
         group.MapPost("/{id:int}/cancel", (int id, TransferCancelRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).CancelAsync(id, r.Version, r.Date, r.Reason, ct)))
+            RunAsync(async () => TransferView.Of(await Commands(db, clock, http).CancelAsync(id, r.Version, r.Date, r.Reason, ct))))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, SendingCellAsync);
 
@@ -61,8 +61,8 @@ public static class TransfersApi
     private static TransferCommands Commands(ChiBoDb db, TimeProvider clock, HttpContext http) =>
         new(db, clock, http.Actor());
 
-    private static async Task<Results<Ok<TransferLetter>, NotFound<ProblemDetails>>> LetterAsync(int id, ChiBoDb db, CancellationToken ct) =>
-        await TransferQueries.LetterAsync(db, id, ct) is { } letter
+    private static async Task<Results<Ok<TransferLetter>, NotFound<ProblemDetails>>> LetterAsync(int id, HttpContext http, ChiBoDb db, CancellationToken ct) =>
+        await TransferQueries.LetterAsync(db, id, await http.ScopeAsync(), ct) is { } letter
             ? TypedResults.Ok(letter)
             : TypedResults.NotFound(new ProblemDetails { Title = "Không tìm thấy giấy giới thiệu", Detail = $"Không có giấy giới thiệu số {id}." });
 
@@ -75,9 +75,10 @@ public static class TransfersApi
 
     /// <summary>The package as a downloadable JSON file, in the same shape <see cref="ImportAsync"/> reads.</summary>
     private static async Task<Results<FileContentHttpResult, BadRequest<ProblemDetails>, Conflict<ProblemDetails>>> ExportAsync(
-        TransferExport r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct)
+        TransferExport r, ChiBoDb db, TimeProvider clock, HttpContext http, PackageKeys keys, CancellationToken ct)
     {
-        var result = await RunAsync(() => Commands(db, clock, http).ExportAsync(r, ct));
+        var scope = await http.ScopeAsync();
+        var result = await RunAsync(() => Commands(db, clock, http).ExportAsync(r, scope, keys, ct));
         return result.Result switch
         {
             Ok<TransferPackage> ok => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ok.Value!.ToJson()), "application/json",
@@ -88,8 +89,8 @@ public static class TransfersApi
         };
     }
 
-    private static async Task<Results<Ok<Member>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>>> ImportAsync(
-        HttpRequest request, ChiBoDb db, TimeProvider clock, string? cell, string? date, CancellationToken ct)
+    private static async Task<Results<Ok<MemberView>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>>> ImportAsync(
+        HttpRequest request, ChiBoDb db, TimeProvider clock, PackageKeys keys, string? cell, string? date, CancellationToken ct)
     {
         var lookup = await request.HttpContext.FindAsync(db, cell, Operation.MembersWrite);
         if (string.IsNullOrWhiteSpace(cell) || lookup.Organization is not { } to)
@@ -106,10 +107,12 @@ public static class TransfersApi
         // At most one byte past the limit is read: the package's own check names the size.
         var buffer = new byte[TransferPackage.MaxBytes + 1];
         var length = await request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
-        var result = await RunAsync(() => Commands(db, clock, request.HttpContext).ImportAsync(TransferPackage.Decode(buffer[..length]), to.Id, on, ct));
+        var scope = await request.HttpContext.ScopeAsync();
+        var result = await RunAsync(async () => MemberView.Of(
+            await Commands(db, clock, request.HttpContext).ImportAsync(TransferPackage.Decode(buffer[..length]), to.Id, on, scope, keys, ct), MemberSight.On(scope, Subtree.Of(to))));
         return result.Result switch
         {
-            Ok<Member> ok => ok,
+            Ok<MemberView> ok => ok,
             BadRequest<ProblemDetails> bad => bad,
             Conflict<ProblemDetails> conflict => conflict,
             _ => throw new InvalidOperationException(),

@@ -33,7 +33,7 @@ public sealed class CandidateModel(ChiBoDb db, TimeProvider clock) : PageModel
     public int Id { get; private set; }
     public Candidate? Case { get; private set; }
     public CandidateChain Chain { get; private set; } = null!;
-    public ChiBo.Members.MemberProfile Profile { get; private set; } = null!;
+    public ChiBo.Members.ProfileView Profile { get; private set; } = null!;
     public bool ShowSensitive { get; private set; }
     public DateOnly Today { get; private set; }
     public ProcedureAct? Next { get; private set; }
@@ -249,8 +249,9 @@ public sealed class CandidateModel(ChiBoDb db, TimeProvider clock) : PageModel
 
         var c = Case = row.Candidate;
         Chain = await CandidateChain.OfAsync(db, row.Cell, ct);
-        Profile = AdmissionCommands.ProfileOf(c);
-        ShowSensitive = await HttpContext.CanAsync(Operation.MembersReadSensitive, Subtree.Of(row.Cell));
+        var sight = ChiBo.Members.MemberSight.On(await HttpContext.ScopeAsync(), Subtree.Of(row.Cell));
+        Profile = ChiBo.Members.ProfileView.Of(AdmissionCommands.ProfileOf(c), sight);
+        ShowSensitive = sight.Sensitive;
         Levels = await AdmissionActors.LevelsAsync(HttpContext, Chain);
         Next = AdmissionProcedure.Next(c, Today);
         DueOn = AdmissionPolicy.DueOn(c.Step, c.StepSince);

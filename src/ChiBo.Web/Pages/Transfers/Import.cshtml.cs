@@ -14,7 +14,7 @@ namespace ChiBo.Web.Pages.Transfers;
 /// from the day of arrival; a refused package writes nothing and says why.
 /// </summary>
 [Requires(Operation.MembersWrite)]
-public sealed class ImportModel(ChiBoDb db, TimeProvider clock) : PageModel
+public sealed class ImportModel(ChiBoDb db, TimeProvider clock, PackageKeys keys) : PageModel
 {
     public const long MaxBytes = TransferPackage.MaxBytes;
 
@@ -34,7 +34,7 @@ public sealed class ImportModel(ChiBoDb db, TimeProvider clock) : PageModel
 
     public string? Cell { get; private set; }
     public DateOnly Today { get; private set; }
-    public Member? Imported { get; private set; }
+    public MemberView? Imported { get; private set; }
     public DateOnly? ImportedOn { get; private set; }
 
     /// <summary>The form; a cell named in the address must be one the caller may write to (else not found).</summary>
@@ -82,7 +82,10 @@ public sealed class ImportModel(ChiBoDb db, TimeProvider clock) : PageModel
             try
             {
                 var json = TransferPackage.Decode(bytes.ToArray());
-                Imported = await new TransferCommands(db, clock, HttpContext.Actor()).ImportAsync(json, lookup.Organization!.Id, date!.Value, ct);
+                var scope = await HttpContext.ScopeAsync();
+                Imported = MemberView.Of(
+                    await new TransferCommands(db, clock, HttpContext.Actor()).ImportAsync(json, lookup.Organization!.Id, date!.Value, scope, keys, ct),
+                    MemberSight.On(scope, lookup.Subtree));
                 ImportedOn = date;
                 return Page();
             }
