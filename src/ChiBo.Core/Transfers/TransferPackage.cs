@@ -35,13 +35,15 @@ public sealed record TransferPackage
     public const int MaxBytes = 1_000_000;
 
     /// <summary>
-    /// Enums by name only (a number would store any value), and a null where the record needs a
-    /// value is refused while reading instead of failing later.
+    /// Enums by name only (a number would store any value), and a null or a missing value where the
+    /// record needs one is refused while reading instead of failing later (a signature given as
+    /// <c>{}</c> reached the signature check with no value and answered 500).
     /// </summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
         RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
         AllowDuplicateProperties = false,
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),

@@ -127,8 +127,8 @@ public sealed class PackageSignatureTests
         trusted.ToString().ShouldContain(other.KeyId);
         var package = other.Sign(new TransferPackage
         {
-            Schema = TransferPolicy.PackageSchema, FromProvince = "Tỉnh Y", FromCellCode = "Y.1", FromCellName = "Chi bộ Y", Destination = "Tỉnh X",
-            LetterNumber = "1-GGT", LetterDate = new DateOnly(2025, 6, 2), Member = new ChiBo.Members.MemberProfile { FullName = "Người Thử" }, Timeline = [],
+            Schema = TransferPolicy.PackageSchema, Kind = TransferKind.Official, FromProvince = "Tỉnh Y", FromCellCode = "Y.1", FromCellName = "Chi bộ Y", Destination = "Tỉnh X",
+            LetterNumber = "1-GGT", LetterDate = new DateOnly(2025, 6, 2), Member = new ChiBo.Members.MemberProfile { FullName = "Người Thử", Gender = ChiBo.Members.Gender.Male }, Timeline = [],
         }).ToJson();
         mine.Check(package).ShouldBe(new PackageSeal(SealState.Trusted, other.KeyId, "tinh-y"));
 
