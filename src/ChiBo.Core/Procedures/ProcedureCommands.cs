@@ -260,7 +260,7 @@ public sealed class ProcedureCommands(ChiBoDb db, TimeProvider clock, OrgScope c
             case ProcedureKind.OfficialTransfer or ProcedureKind.TemporaryTransfer:
             {
                 var kind = r.Kind == ProcedureKind.OfficialTransfer ? TransferKind.Official : TransferKind.Temporary;
-                var t = await new TransferCommands(db, clock, actor).IssueAsync(
+                var t = await new TransferCommands(db, clock, caller, actor).IssueAsync(
                     new TransferIssue(r.MemberId, kind, payload.ToCellId!.Value, number!, Today, payload.Until), ct);
                 r.TransferId = t.Id;
                 var to = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == t.ToCellId, ct);

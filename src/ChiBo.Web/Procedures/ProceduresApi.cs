@@ -61,11 +61,11 @@ public static class ProceduresApi
                 ? TypedResults.Ok(details)
                 : NotFound(r.Id);
         }
-        catch (ProcedureNotFoundException e)
+        catch (NotFoundException e)
         {
             return TypedResults.NotFound(new ProblemDetails { Title = "Không tìm thấy hồ sơ thủ tục", Detail = e.Message });
         }
-        catch (ProcedureForbiddenException e)
+        catch (ForbiddenException e)
         {
             return TypedResults.Problem(new ProblemDetails
             {

@@ -23,19 +23,19 @@ public static class TransfersApi
     {
         // On the sending cell
         group.MapPost("/", (TransferIssue r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).IssueAsync(r, ct)))
+            Act(http, db, clock, c => c.IssueAsync(r, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, (r, db, ct) => CellScopeFilter.CellOfMemberAsync(db, r.Body<TransferIssue>().MemberId, ct));
 
         // On the receiving cell
         group.MapPost("/{id:int}/confirm", (int id, TransferDateRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).ConfirmAsync(id, r.Version, r.Date, ct)))
+            Act(http, db, clock, c => c.ConfirmAsync(id, r.Version, r.Date, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, ReceivingCellAsync);
 
         // On the sending cell
         group.MapPost("/{id:int}/cancel", (int id, TransferCancelRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Commands(db, clock, http).CancelAsync(id, r.Version, r.Date, r.Reason, ct)))
+            Act(http, db, clock, c => c.CancelAsync(id, r.Version, r.Date, r.Reason, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, SendingCellAsync);
 
@@ -58,8 +58,13 @@ public static class TransfersApi
     private static async Task<int?> ReceivingCellAsync(EndpointFilterInvocationContext r, ChiBoDb db, CancellationToken ct) =>
         await db.PartyTransfers.AsNoTracking().Where(t => t.Id == r.RouteId()).Select(t => t.ToCellId).FirstOrDefaultAsync(ct);
 
-    private static TransferCommands Commands(ChiBoDb db, TimeProvider clock, HttpContext http) =>
-        new(db, clock, http.Actor());
+    /// <summary>The commands as the caller: they check which cell acts (sending or receiving) themselves.</summary>
+    private static async Task<TransferCommands> CommandsAsync(ChiBoDb db, TimeProvider clock, HttpContext http) =>
+        new(db, clock, await http.ScopeAsync(), http.Actor());
+
+    private static Task<Results<Ok<T>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>, ProblemHttpResult>> Act<T>(
+        HttpContext http, ChiBoDb db, TimeProvider clock, Func<TransferCommands, Task<T>> command) =>
+        RunAsync(async () => await command(await CommandsAsync(db, clock, http)));
 
     private static async Task<Results<Ok<TransferLetter>, NotFound<ProblemDetails>>> LetterAsync(int id, ChiBoDb db, CancellationToken ct) =>
         await TransferQueries.LetterAsync(db, id, ct) is { } letter
@@ -74,16 +79,17 @@ public static class TransfersApi
     }
 
     /// <summary>The package as a downloadable JSON file, in the same shape <see cref="ImportAsync"/> reads.</summary>
-    private static async Task<Results<FileContentHttpResult, BadRequest<ProblemDetails>, Conflict<ProblemDetails>>> ExportAsync(
+    private static async Task<Results<FileContentHttpResult, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>>> ExportAsync(
         TransferExport r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        var result = await RunAsync(() => Commands(db, clock, http).ExportAsync(r, ct));
+        var result = await Act(http, db, clock, c => c.ExportAsync(r, ct));
         return result.Result switch
         {
             Ok<TransferPackage> ok => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ok.Value!.ToJson()), "application/json",
                 string.Create(CultureInfo.InvariantCulture, $"chuyen-sinh-hoat-{r.MemberId}-{r.LetterDate:yyyyMMdd}.json")),
             BadRequest<ProblemDetails> bad => bad,
             Conflict<ProblemDetails> conflict => conflict,
+            NotFound<ProblemDetails> missing => missing,
             _ => throw new InvalidOperationException(),
         };
     }
@@ -105,12 +111,13 @@ public static class TransfersApi
 
         using var reader = new StreamReader(request.Body);
         var json = await reader.ReadToEndAsync(ct);
-        var result = await RunAsync(() => Commands(db, clock, request.HttpContext).ImportAsync(json, to.Id, on, ct));
+        var result = await Act(request.HttpContext, db, clock, c => c.ImportAsync(json, to.Id, on, ct));
         return result.Result switch
         {
             Ok<Member> ok => ok,
             BadRequest<ProblemDetails> bad => bad,
             Conflict<ProblemDetails> conflict => conflict,
+            NotFound<ProblemDetails> missing => missing,
             _ => throw new InvalidOperationException(),
         };
     }

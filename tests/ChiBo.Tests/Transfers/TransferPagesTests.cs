@@ -98,7 +98,7 @@ public sealed class TransferPagesTests
         int id;
         await using (var db = w.Db())
         {
-            id = (await new TransferCommands(db, w.Clock, World.Actor).IssueAsync(new TransferIssue(m.Id, TransferKind.Temporary, w.Cell2.Id, "3-GGT/ĐU", new DateOnly(2025, 10, 1), new DateOnly(2026, 4, 1)), Ct)).Id;
+            id = (await new TransferCommands(db, w.Clock, ChiBo.Access.OrgScope.System, World.Actor).IssueAsync(new TransferIssue(m.Id, TransferKind.Temporary, w.Cell2.Id, "3-GGT/ĐU", new DateOnly(2025, 10, 1), new DateOnly(2026, 4, 1)), Ct)).Id;
         }
 
         await using var app = new ChiBoApp(w.Database, w.Clock);

@@ -12,7 +12,7 @@ public sealed class TransferWorkflowTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static readonly DateOnly Admitted = new(2015, 4, 1);
 
-    private static TransferCommands Commands(World w, ChiBo.Data.ChiBoDb db) => new(db, w.Clock, World.Actor);
+    private static TransferCommands Commands(World w, ChiBo.Data.ChiBoDb db) => new(db, w.Clock, ChiBo.Access.OrgScope.System, World.Actor);
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Transfer_IssuedThenConfirmed_MovesTheMemberExactlyOnce(string provider)
@@ -152,8 +152,8 @@ public sealed class TransferWorkflowTests
         await using var db = w.Db();
         (await Should.ThrowAsync<RuleViolationException>(() => Commands(w, db).ImportAsync(package.ToJson(), w.Cell1.Id, new DateOnly(2025, 7, 10), Ct)))
             .Field.ShouldBe(nameof(Member.Cccd));
-        (await Should.ThrowAsync<RuleViolationException>(() => Commands(w, db).ImportAsync(package.ToJson(), 9999, new DateOnly(2025, 7, 10), Ct)))
-            .Field.ShouldBe("CellId");
+        (await Should.ThrowAsync<NotFoundException>(() => Commands(w, db).ImportAsync(package.ToJson(), 9999, new DateOnly(2025, 7, 10), Ct)))
+            .Message.ShouldBe("Không có chi bộ số 9999 trong phạm vi của bạn.");
         (await db.Members.CountAsync(Ct)).ShouldBe(0);
         (await db.PartyTransfers.CountAsync(Ct)).ShouldBe(0);
     }

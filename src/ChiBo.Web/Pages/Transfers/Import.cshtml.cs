@@ -82,9 +82,13 @@ public sealed class ImportModel(ChiBoDb db, TimeProvider clock) : PageModel
             var json = await reader.ReadToEndAsync(ct);
             try
             {
-                Imported = await new TransferCommands(db, clock, HttpContext.Actor()).ImportAsync(json, lookup.Organization!.Id, date!.Value, ct);
+                Imported = await new TransferCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor()).ImportAsync(json, lookup.Organization!.Id, date!.Value, ct);
                 ImportedOn = date;
                 return Page();
+            }
+            catch (NotFoundException)
+            {
+                return NotFound();
             }
             catch (EditConflictException e)
             {

@@ -82,7 +82,7 @@ public sealed class IssueModel(ChiBoDb db, TimeProvider clock) : PageModel
         {
             try
             {
-                var commands = new TransferCommands(db, clock, HttpContext.Actor());
+                var commands = new TransferCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor());
                 int id;
                 if (outside)
                 {
@@ -97,6 +97,10 @@ public sealed class IssueModel(ChiBoDb db, TimeProvider clock) : PageModel
                 }
 
                 return Redirect($"/chuyen-sinh-hoat/{id}/giay-gioi-thieu?da=issued");
+            }
+            catch (NotFoundException)
+            {
+                return NotFound();
             }
             catch (EditConflictException e)
             {
