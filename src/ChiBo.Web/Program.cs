@@ -11,6 +11,7 @@ builder.Services.AddScoped<AuditScope>();
 builder.Services.AddDbContext<ChiBoDb>((sp, o) =>
     target.Configure(o, sp.GetRequiredService<AuditScope>(), sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(ChiBo.Members.CccdPolicy.From(builder.Configuration[ChiBo.Members.CccdPolicy.Setting]));
 builder.AddChiBoAccess();
 builder.Services.AddRazorPages();
 // Vietnamese letters as they are in the HTML, not as &#x...; entities (half the bytes on a slow line).

@@ -27,12 +27,13 @@ public sealed record CellVote(DateOnly Date, int VotesFor);
 /// the caller acts at the step's level (<see cref="AdmissionProcedure.ActsAt(OrgScope, AdmissionLevel, CandidateChain)"/>):
 /// a page, the API and any later import get the same answer.
 /// </summary>
-public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, OrgScope caller, string actor)
+public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, OrgScope caller, string actor, CccdPolicy? cccd = null)
 {
     private const string File = "Hồ sơ kết nạp";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly MemberCommands _members = new(db, clock, actor);
+    private readonly CccdRegister _cccd = new(db, clock, caller, cccd);
 
     public DateOnly Today => _members.Today;
 
@@ -42,14 +43,12 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, OrgScope c
             var profile = nomination.Profile.Cleaned();
             var cell = await FindCellAsync(nomination.CellId, ct);
             AdmissionProcedure.RequireActsAt(caller, AdmissionLevel.Cell, await CandidateChain.OfAsync(db, cell, ct), AdmissionProcedure.Nominate.Act);
-            var isMember = profile.Cccd is { } n && await db.Members.AnyAsync(m => m.Cccd == n, ct);
-            var inProgress = profile.Cccd is { } c && await db.Candidates.AnyAsync(x => x.Cccd == c && x.Step < CandidateStep.OnProbation, ct);
             Rules.Check(MemberRules.ForProfile(profile).Concat(
             [
                 new CellHoldsMembers(cell),
-                new CccdIsUnique(profile.Cccd, isMember || inProgress),
                 new DateIsNotInTheFuture("NominatedOn", "Ngày giới thiệu quần chúng ưu tú", nomination.NominatedOn, Today),
             ]));
+            await _cccd.RequireFreeAsync(profile.Cccd, cell.ProvinceId, AdmissionProcedure.Nominate.Act, ct: ct);
             var candidate = new Candidate
             {
                 ProvinceId = cell.ProvinceId,
@@ -79,13 +78,12 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, OrgScope c
         {
             var c = await LoadAsync(id, version, AdmissionLevel.Cell, CorrectionAct, ct);
             var profile = corrected.Cleaned();
-            var taken = profile.Cccd is { } n && profile.Cccd != c.Cccd
-                && (await db.Members.AnyAsync(m => m.Cccd == n, ct) || await db.Candidates.AnyAsync(x => x.Id != c.Id && x.Cccd == n && x.Step < CandidateStep.OnProbation, ct));
-            Rules.Check(MemberRules.ForProfile(profile).Concat(
-            [
-                new CandidateIsAtStepBefore(c, CandidateStep.OnProbation, "sửa lý lịch"),
-                new CccdIsUnique(profile.Cccd, taken),
-            ]));
+            Rules.Check(MemberRules.ForProfile(profile).Append(new CandidateIsAtStepBefore(c, CandidateStep.OnProbation, "sửa lý lịch")));
+            if (profile.Cccd != c.Cccd)
+            {
+                await _cccd.RequireFreeAsync(profile.Cccd, c.ProvinceId, CorrectionAct, exceptCandidate: c.Id, ct: ct);
+            }
+
             c.FullName = profile.FullName;
             c.BirthDate = profile.BirthDate;
             c.Cccd = profile.Cccd;

@@ -20,7 +20,7 @@ public sealed record TransferExport(int MemberId, int MemberVersion, string Dest
 /// exports (Members.Write on the member's cell), only the receiving cell confirms or imports
 /// (Members.Write on it); anything else is "not found".
 /// </summary>
-public sealed class TransferCommands(ChiBoDb db, TimeProvider clock, OrgScope caller, string actor)
+public sealed class TransferCommands(ChiBoDb db, TimeProvider clock, OrgScope caller, string actor, CccdPolicy? cccd = null)
 {
     private const string Letter = "Giấy giới thiệu sinh hoạt đảng";
     private readonly MemberCommands _members = new(db, clock, actor);
@@ -163,6 +163,8 @@ public sealed class TransferCommands(ChiBoDb db, TimeProvider clock, OrgScope ca
                 new PackageSchemaIsKnown(package.Schema),
                 new ConfirmationNotBeforeLetter(date, package.LetterDate));
             var cell = await FindCellAsync(toCellId, ct);
+            await new CccdRegister(db, clock, caller, cccd).RequireFreeAsync(
+                package.Member.Cleaned().Cccd, cell.ProvinceId, "Tiếp nhận đảng viên từ tỉnh khác", candidates: false, ct: ct);
             var m = await _members.TransferInAsync(
                 new MemberRegistration(package.Member, cell.Id, package.AdmittedOn, package.OfficialOn), date,
                 new Decision(package.LetterNumber, $"Chuyển sinh hoạt đảng từ {package.FromCellName} ({package.FromProvince})"), ct);

@@ -129,7 +129,7 @@ public static class AdmissionApi
     /// <summary>Runs a command as the caller: the command checks the file's scope and the caller's level itself.</summary>
     private static Task<Results<Ok<T>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>, ProblemHttpResult>> Act<T>(
         HttpContext http, ChiBoDb db, TimeProvider clock, Func<AdmissionCommands, Task<T>> command) =>
-        RunAsync(async () => await command(new AdmissionCommands(db, clock, await http.ScopeAsync(), http.Actor())));
+        RunAsync(async () => await command(new AdmissionCommands(db, clock, await http.ScopeAsync(), http.Actor(), http.CccdPolicy())));
 
     private static async Task<Results<Ok<Candidate>, NotFound<ProblemDetails>>> GetAsync(int id, ChiBoDb db, CancellationToken ct) =>
         await db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } c

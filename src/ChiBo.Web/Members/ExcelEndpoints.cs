@@ -80,19 +80,19 @@ public static class ExcelEndpoints
             return TypedResults.BadRequest(new ImportErrors([new ImportError(0, "", "Chưa chọn tệp Excel (.xlsx) để nhập.")]));
         }
 
-        var result = await RunImportAsync(db, clock, request.HttpContext.Actor(), lookup.Subtree, file, ct);
+        var result = await RunImportAsync(db, clock, request.HttpContext, lookup.Subtree, file, ct);
         return result.Succeeded
             ? TypedResults.Ok(new ImportSucceeded(result.Imported))
             : TypedResults.BadRequest(new ImportErrors(result.Errors));
     }
 
     /// <summary>The import shared by the API and the page; a rule broken by a concurrent change becomes an error too.</summary>
-    internal static async Task<ImportResult> RunImportAsync(ChiBoDb db, TimeProvider clock, string actor, Subtree scope, IFormFile file, CancellationToken ct)
+    internal static async Task<ImportResult> RunImportAsync(ChiBoDb db, TimeProvider clock, HttpContext http, Subtree scope, IFormFile file, CancellationToken ct)
     {
         await using var stream = file.OpenReadStream();
         try
         {
-            return await new MemberImport(db, clock, actor).ImportAsync(stream, scope, ct);
+            return await new MemberImport(db, clock, await http.ScopeAsync(), http.Actor(), http.CccdPolicy()).ImportAsync(stream, scope, ct);
         }
         catch (RuleViolationException e)
         {

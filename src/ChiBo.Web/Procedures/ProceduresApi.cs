@@ -56,7 +56,7 @@ public static class ProceduresApi
         var scope = await http.ScopeAsync();
         try
         {
-            var r = await command(new ProcedureCommands(db, clock, scope, http.Actor()));
+            var r = await command(new ProcedureCommands(db, clock, scope, http.Actor(), http.CccdPolicy()));
             return await ProcedureQueries.GetAsync(db, r.Id, scope, clock.Today(), http.RequestAborted) is { } details
                 ? TypedResults.Ok(details)
                 : NotFound(r.Id);

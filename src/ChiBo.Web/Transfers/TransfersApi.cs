@@ -60,7 +60,7 @@ public static class TransfersApi
 
     /// <summary>The commands as the caller: they check which cell acts (sending or receiving) themselves.</summary>
     private static async Task<TransferCommands> CommandsAsync(ChiBoDb db, TimeProvider clock, HttpContext http) =>
-        new(db, clock, await http.ScopeAsync(), http.Actor());
+        new(db, clock, await http.ScopeAsync(), http.Actor(), http.CccdPolicy());
 
     private static Task<Results<Ok<T>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>, ProblemHttpResult>> Act<T>(
         HttpContext http, ChiBoDb db, TimeProvider clock, Func<TransferCommands, Task<T>> command) =>

@@ -160,7 +160,8 @@ public sealed class TransferPagesTests
         imported.Html.ShouldContain("Đã tiếp nhận đồng chí");
         imported.Html.ShouldContain("Tạ Văn Qua Tỉnh");
         imported.Html.ShouldContain("từ ngày 20/06/2025");
-        (await UploadAsync(in_, "AG.02.01", "2025-06-20", package)).FieldError("Package").ShouldNotBeNull().ShouldContain("đã có trong hồ sơ");
+        // The cell committee reads no CCCD: the number it met is not named back to it.
+        (await UploadAsync(in_, "AG.02.01", "2025-06-20", package)).FieldError("Package").ShouldNotBeNull().ShouldContain("không dùng được cho hồ sơ này; liên hệ Ban Tổ chức Tỉnh ủy");
         (await to.CountAsOf(to.CellB1, new DateOnly(2025, 6, 20))).ShouldBe(1);
         var arrived = await GetAsync(in_, "/chuyen-sinh-hoat?org=AG.02.01");
         arrived.Html.ShouldContain("Chi bộ thôn 1 (An Giang)");

@@ -214,7 +214,7 @@ public sealed class CandidateModel(ChiBoDb db, TimeProvider clock) : PageModel
         var version = form.Int("Version", "Phiên bản hồ sơ") ?? 0;
         try
         {
-            var commands = new AdmissionCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor());
+            var commands = new AdmissionCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor(), HttpContext.CccdPolicy());
             if (await run(commands, Case!, form, version) is not null)
             {
                 return Redirect($"/ket-nap/{id}?da={Posted}");

@@ -76,7 +76,7 @@ public sealed class NominateModel(ChiBoDb db, TimeProvider clock) : PageModel
         {
             try
             {
-                var c = await new AdmissionCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor())
+                var c = await new AdmissionCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor(), HttpContext.CccdPolicy())
                     .NominateAsync(new CandidateNomination(profile, Cell!.Id, nominatedOn!.Value), ct);
                 return Redirect($"/ket-nap/{c.Id}?da={AdmissionProcedure.Nominate.Key}");
             }

@@ -42,7 +42,7 @@ public sealed class ImportModel(ChiBoDb db, TimeProvider clock) : PageModel
             return Page();
         }
 
-        Result = await ExcelEndpoints.RunImportAsync(db, clock, HttpContext.Actor(), lookup.Subtree, Upload, ct);
+        Result = await ExcelEndpoints.RunImportAsync(db, clock, HttpContext, lookup.Subtree, Upload, ct);
         if (!Result.Succeeded)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -48,7 +48,7 @@ public sealed class DetailsModel(ChiBoDb db, TimeProvider clock) : PageModel
     {
         try
         {
-            await command(new ProcedureCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor()));
+            await command(new ProcedureCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor(), HttpContext.CccdPolicy()));
             return Redirect("/thu-tuc/" + id.ToString(CultureInfo.InvariantCulture));
         }
         catch (NotFoundException)

@@ -82,7 +82,7 @@ public sealed class ImportModel(ChiBoDb db, TimeProvider clock) : PageModel
             var json = await reader.ReadToEndAsync(ct);
             try
             {
-                Imported = await new TransferCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor()).ImportAsync(json, lookup.Organization!.Id, date!.Value, ct);
+                Imported = await new TransferCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor(), HttpContext.CccdPolicy()).ImportAsync(json, lookup.Organization!.Id, date!.Value, ct);
                 ImportedOn = date;
                 return Page();
             }

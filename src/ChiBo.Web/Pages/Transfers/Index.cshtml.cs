@@ -85,7 +85,7 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : SubtreePageMode
         var version = form.Int("Version", "Phiên bản") ?? 0;
         try
         {
-            if (await run(new TransferCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor()), form, version))
+            if (await run(new TransferCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor(), HttpContext.CccdPolicy()), form, version))
             {
                 return Redirect($"/chuyen-sinh-hoat?org={Uri.EscapeDataString(Code)}&da={done}");
             }

@@ -82,7 +82,7 @@ public sealed class IssueModel(ChiBoDb db, TimeProvider clock) : PageModel
         {
             try
             {
-                var commands = new TransferCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor());
+                var commands = new TransferCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor(), HttpContext.CccdPolicy());
                 int id;
                 if (outside)
                 {
