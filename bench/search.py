@@ -14,7 +14,7 @@ code = subprocess.check_output(["dotnet", "run", "--no-build", "--project", f"{r
 
 jar = http.cookiejar.CookieJar()
 opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-login = urllib.request.Request(f"{base}/api/auth/login", json.dumps({"username": "tinh", "password": password, "totp": code}).encode(), {"Content-Type": "application/json"})
+login = urllib.request.Request(f"{base}/api/auth/login", json.dumps({"username": "tinh", "password": password, "totp": code}).encode(), {"Content-Type": "application/json", "X-ChiBo": "1"})
 opener.open(login).read()
 
 names = [r[0] for r in sqlite3.connect(f"{root}/data/chibo.db").execute("SELECT full_name FROM members WHERE status IN (1,2,3) ORDER BY random() LIMIT ?", (n,))]

@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChiBo.Cli;
 
-/// <summary>chibo user add | user totp, chibo audit verify.</summary>
+/// <summary>chibo user add | user password | user totp, chibo audit verify.</summary>
 internal static class AccessCommands
 {
     public static async Task<int> UserAsync(CommandLine cl, ConsoleIo io, CancellationToken ct)
     {
-        var verb = cl.Words.Count > 1 ? cl.Words[1] : throw new UsageException("Cần lệnh con: user add hoặc user totp.");
+        var verb = cl.Words.Count > 1 ? cl.Words[1] : throw new UsageException("Cần lệnh con: user add, user password hoặc user totp.");
         var target = ChiBoCli.Target(cl);
         await target.MigrateAsync(ct);
         await using var db = target.CreateContext(AuditScope.For("cli:" + Environment.UserName));
@@ -38,6 +38,22 @@ internal static class AccessCommands
                 {
                     throw new UsageException($"--{e.Field}: {e.Message}");
                 }
+            }
+
+            case "password":
+            {
+                cl.Allow("username", "password", "db");
+                try
+                {
+                    await Accounts.SetPasswordAsync(db, cl.Required("username"), cl.Required("password"), TimeProvider.System, ct);
+                }
+                catch (AccessException e)
+                {
+                    throw new UsageException($"--{e.Field}: {e.Message}");
+                }
+
+                io.Out.WriteLine($"Đã đặt mật khẩu mới cho {cl.Required("username").Trim().ToLowerInvariant()}; mọi phiên đăng nhập của tài khoản đã kết thúc.");
+                return 0;
             }
 
             case "totp":

@@ -32,7 +32,7 @@ internal static class BenchCommand
         io.Out.WriteLine("| what | median ms | p95 ms | rows |");
         io.Out.WriteLine("|---|---|---|---|");
 
-        var report = await TimeAsync(runs, async () => (await MemberStructureReport.RunAsync(db, lookup, asOf, bands, ct)).Total);
+        var report = await TimeAsync(runs, async () => (await MemberStructureReport.RunAsync(db, lookup, asOf, bands, ChiBo.Access.OrgScope.System, ct)).Total);
         Print(io, "member-structure report (app)", report);
 
         var subtree = await AsOf.SubtreeOnAsync(db, lookup, asOf, ct) ?? lookup.Subtree;

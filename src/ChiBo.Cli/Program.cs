@@ -32,6 +32,7 @@ public static class ChiBoCli
                 "bench" when cl.Words.ElementAtOrDefault(1) == "documents" => await DocumentBench.RunAsync(cl, io, ct),
                 "bench" => await BenchCommand.RunAsync(cl, io, ct),
                 "access" when cl.Words.ElementAtOrDefault(1) == "table" => AccessCommands.Table(cl, io),
+                "transfer-key" => TransferKeyCommand.Run(cl, io),
                 "seed" => await SeedCommand.RunAsync(cl, io, ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected, ct),
                 _ => Usage(io),
             };
@@ -70,6 +71,8 @@ public static class ChiBoCli
               chibo user totp --username U [--db …]
               chibo audit verify [--db …]
               chibo access table
+              chibo transfer-key [--keys DIR]                          (khóa công khai ký gói chuyển sinh hoạt)
+              chibo transfer-key trust --file PEM --name TÊN [--keys DIR]   (tin cậy khóa của tỉnh khác)
               chibo bench [--db …] [--org CODE|root] [--as-of yyyy-MM-dd] [--runs N]
               chibo bench documents [--count 2000] [--runs N] [--db …]   (không có --db: cơ sở dữ liệu SQLite tạm)
 

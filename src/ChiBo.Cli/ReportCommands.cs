@@ -35,7 +35,7 @@ internal static class ReportCommands
                 }
 
                 var lookup = await FindAsync(db, cl, ct);
-                Json.Print(io.Out, await MemberStructureReport.RunAsync(db, lookup, cl.Date("as-of"), bands, ct));
+                Json.Print(io.Out, await MemberStructureReport.RunAsync(db, lookup, cl.Date("as-of"), bands, ChiBo.Access.OrgScope.System, ct));
                 return 0;
             }
 

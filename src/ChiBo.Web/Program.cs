@@ -3,16 +3,20 @@ using ChiBo.Audit;
 using ChiBo.Data;
 using ChiBo.Web;
 using ChiBo.Web.Access;
+using ChiBo.Web.Transfers;
 
 var builder = WebApplication.CreateBuilder(args);
 var target = DatabaseTarget.Parse(builder.Configuration[DatabaseTarget.EnvironmentVariable]);
 builder.Services.AddSingleton(target);
 builder.Services.AddScoped<AuditScope>();
+builder.Services.AddSingleton<AuditReads>();
+builder.Services.AddHostedService<ChiBo.Web.Audit.AuditReadWriter>();
 builder.Services.AddDbContext<ChiBoDb>((sp, o) =>
     target.Configure(o, sp.GetRequiredService<AuditScope>(), sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(ChiBo.Members.CccdPolicy.From(builder.Configuration[ChiBo.Members.CccdPolicy.Setting]));
 builder.AddChiBoAccess();
+builder.AddTransferPackageKeys();
 builder.Services.AddRazorPages();
 // Vietnamese letters as they are in the HTML, not as &#x...; entities (half the bytes on a slow line).
 builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -26,6 +30,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICult
 
 await FirstRun.EnsureReadyAsync(app.Services, target, app.Logger, app.Lifetime.ApplicationStopping);
 
+app.UseChiBoForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseResponseCompression();

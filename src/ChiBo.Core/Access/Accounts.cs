@@ -77,6 +77,7 @@ public static partial class Accounts
             account.TotpSecret ??= totpSecret?.ToUpperInvariant();
             account.MemberId ??= memberId;
             account.SecurityStamp = Guid.NewGuid().ToString("N");
+            await Sessions.EndAllAsync(db, account.Id, Sessions.RolesChanged, clock, ct);
         }
 
         // An administrator on "root" holds the whole register, including provinces added later.
@@ -89,6 +90,28 @@ public static partial class Accounts
 
         await db.SaveChangesAsync(ct);
         return account;
+    }
+
+    /// <summary>
+    /// Sets a new password. Every session of the account ends (on every device, copied cookies
+    /// included): whoever knew the old password is signed out. One transaction; audited.
+    /// </summary>
+    public static async Task SetPasswordAsync(ChiBoDb db, string userName, string password, TimeProvider clock, CancellationToken ct)
+    {
+        var name = userName.Trim().ToLowerInvariant();
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.UserName == name, ct)
+            ?? throw new AccessException("username", $"Không có tài khoản \"{name}\".");
+        if (Passwords.Check(password) is { } weak)
+        {
+            throw new AccessException("password", weak);
+        }
+
+        account.PasswordHash = Passwords.Hash(password);
+        account.SecurityStamp = Guid.NewGuid().ToString("N");
+        account.FailedSignIns = 0;
+        account.LockedUntil = null;
+        await Sessions.EndAllAsync(db, account.Id, Sessions.PasswordChanged, clock, ct);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The roles of an account, each resolved to its subtree's current path: the caller's <see cref="OrgScope"/>.</summary>

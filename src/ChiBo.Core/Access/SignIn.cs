@@ -35,12 +35,31 @@ public static class SignIn
     public const int MaxFailures = 5;
     public static readonly TimeSpan LockoutPeriod = TimeSpan.FromMinutes(15);
 
+    /// <summary>Longest user name an account can have (<see cref="Accounts"/>: 3–64 characters).</summary>
+    public const int MaxUserName = 64;
+
+    /// <summary>Far above any password a person types; hashing megabytes on every attempt would be a way to tire the server.</summary>
+    public const int MaxPassword = 1024;
+
+    /// <summary>Null when the input can be checked at all, else the field and what is wrong (a 400, never a failed attempt).</summary>
+    public static (string Field, string Message)? CheckInput(string userName, string password) =>
+        userName.Trim().Length > MaxUserName
+            ? ("username", $"Tên đăng nhập dài quá {MaxUserName} ký tự.")
+            : password.Length > MaxPassword
+                ? ("password", $"Mật khẩu dài quá {MaxPassword} ký tự.")
+                : null;
+
     public static async Task<SignInResult> AttemptAsync(
         ChiBoDb db, AuditScope audit, string userName, string password, string? totp, TimeProvider clock, CancellationToken ct)
     {
+        if (CheckInput(userName, password) is { } bad)
+        {
+            throw new AccessException(bad.Field, bad.Message);
+        }
+
         var now = clock.GetUtcNow();
         var name = userName.Trim().ToLowerInvariant();
-        var account = await db.Accounts.Include(a => a.Roles).FirstOrDefaultAsync(a => a.UserName == name, ct);
+        var account = await db.Accounts.AsNoTracking().Include(a => a.Roles).FirstOrDefaultAsync(a => a.UserName == name, ct);
         audit.Actor = name.Length > 0 ? name : "(trống)";
         if (account is null || account.Disabled)
         {
@@ -50,10 +69,17 @@ public static class SignIn
             return new SignInResult(SignInOutcome.Invalid);
         }
 
-        if (account.LockedUntil is { } until && until > now)
+        if (account.FailedSignIns >= MaxFailures)
         {
-            await LogAsync(db, audit, "sign-in-refused", name, "Tài khoản đang tạm khóa", now, ct);
-            return new SignInResult(SignInOutcome.LockedOut, LockedUntil: until);
+            if (account.LockedUntil is { } until && until > now)
+            {
+                await LogAsync(db, audit, "sign-in-refused", name, "Tài khoản đang tạm khóa", now, ct);
+                return new SignInResult(SignInOutcome.LockedOut, LockedUntil: until);
+            }
+
+            // The lock has run out: five new tries.
+            await db.Accounts.Where(a => a.Id == account.Id && a.FailedSignIns >= MaxFailures)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.FailedSignIns, 0).SetProperty(a => a.LockedUntil, (DateTimeOffset?)null), ct);
         }
 
         if (!Passwords.Verify(account.PasswordHash, password))
@@ -62,6 +88,7 @@ public static class SignIn
         }
 
         var needsTwoFactor = account.Roles.Any(r => Roles.RequiresTwoFactor(r.Role)) || account.TotpSecret is not null;
+        var step = account.LastTotpStep;
         if (needsTwoFactor)
         {
             if (account.TotpSecret is null)
@@ -75,34 +102,53 @@ public static class SignIn
                 return new SignInResult(SignInOutcome.TwoFactorRequired);
             }
 
-            if (!Totp.Verify(account.TotpSecret, totp.Trim(), now, account.LastTotpStep, out var step))
+            if (!Totp.Verify(account.TotpSecret, totp.Trim(), now, account.LastTotpStep, out step))
             {
                 return await FailAsync(db, audit, account, "Sai mã xác thực hai lớp", now, ct);
             }
-
-            account.LastTotpStep = step;
         }
 
-        account.FailedSignIns = 0;
-        account.LockedUntil = null;
-        audit.Reason = "Đăng nhập";
-        await db.SaveChangesAsync(ct);
+        // One statement that succeeds only if no parallel attempt has locked the account meanwhile
+        // and no other sign-in has used this code (its step) since it was read.
+        var previousStep = account.LastTotpStep;
+        var accepted = await db.Accounts
+            .Where(a => a.Id == account.Id && a.FailedSignIns < MaxFailures && a.LastTotpStep == previousStep)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.FailedSignIns, 0).SetProperty(a => a.LockedUntil, (DateTimeOffset?)null).SetProperty(a => a.LastTotpStep, step), ct);
+        if (accepted == 0)
+        {
+            var current = await db.Accounts.AsNoTracking().Where(a => a.Id == account.Id).Select(a => new { a.FailedSignIns, a.LockedUntil }).FirstAsync(ct);
+            if (current.FailedSignIns >= MaxFailures)
+            {
+                await LogAsync(db, audit, "sign-in-refused", name, "Tài khoản đang tạm khóa", now, ct);
+                return new SignInResult(SignInOutcome.LockedOut, LockedUntil: current.LockedUntil);
+            }
+
+            await LogAsync(db, audit, "sign-in-failed", name, "Mã xác thực hai lớp đã dùng", now, ct);
+            return new SignInResult(SignInOutcome.Invalid);
+        }
+
         await LogAsync(db, audit, "sign-in", name, null, now, ct);
         return new SignInResult(SignInOutcome.Succeeded, account);
     }
 
+    /// <summary>
+    /// Counts the failure in one statement (UPDATE … SET failed = failed + 1 … RETURNING), so
+    /// parallel wrong passwords each count: read, add one and save let twenty of them all read 0.
+    /// </summary>
     private static async Task<SignInResult> FailAsync(ChiBoDb db, AuditScope audit, Account account, string why, DateTimeOffset now, CancellationToken ct)
     {
-        account.FailedSignIns++;
-        if (account.FailedSignIns >= MaxFailures)
-        {
-            account.LockedUntil = now + LockoutPeriod;
-            account.FailedSignIns = 0;
-        }
-
-        audit.Reason = why;
-        await db.SaveChangesAsync(ct);
-        return account.LockedUntil is { } until && until > now
+        var until = now + LockoutPeriod;
+        var failures = (await db.Database.SqlQuery<int>($"""
+                UPDATE accounts SET
+                    failed_sign_ins = failed_sign_ins + 1,
+                    locked_until = CASE WHEN failed_sign_ins + 1 >= {MaxFailures} THEN {until} ELSE locked_until END
+                WHERE id = {account.Id}
+                RETURNING failed_sign_ins AS "Value"
+                """).ToListAsync(ct)).Single();
+        var locked = failures >= MaxFailures;
+        await LogAsync(db, audit, "sign-in-failed", account.UserName,
+            locked ? $"{why}; tài khoản tạm khóa {LockoutPeriod.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)} phút" : why, now, ct);
+        return locked
             ? new SignInResult(SignInOutcome.LockedOut, LockedUntil: until)
             : new SignInResult(SignInOutcome.Invalid);
     }

@@ -47,3 +47,15 @@ internal sealed class RoleGrantConfiguration : IEntityTypeConfiguration<RoleGran
         b.HasOne<Organizations.Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    public void Configure(EntityTypeBuilder<Session> b)
+    {
+        b.Property(s => s.Id).HasMaxLength(32);
+        b.Property(s => s.Address).HasMaxLength(64);
+        b.Property(s => s.EndedBecause).HasMaxLength(100);
+        b.HasIndex(s => s.AccountId);
+        b.HasOne<Account>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -30,6 +30,7 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<MemberEvent> MemberEvents => Set<MemberEvent>();
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<Session> Sessions => Set<Session>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Candidate> Candidates => Set<Candidate>();
     public DbSet<AdmissionTarget> AdmissionTargets => Set<AdmissionTarget>();

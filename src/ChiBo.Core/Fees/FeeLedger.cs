@@ -10,6 +10,8 @@ public sealed record FeePaymentInput(int MemberId, int Year, int Month, FeeGroup
 /// <summary>A member with months unpaid in the year; <see cref="StrikeOffCandidate"/> at three or more.</summary>
 public sealed record FeeArrears(int MemberId, string FullName, string CellCode, int MonthsOwed, int MonthsPaid, int MonthsUnpaid, bool StrikeOffCandidate);
 
+public sealed record FeeArrearsPage(int Total, int Page, int PageSize, IReadOnlyList<FeeArrears> Items);
+
 public sealed record CellCollection(int CellId, string CellCode, string CellName, int Members, int Paid, long Amount, long KeptByCell, long SentUp);
 
 public sealed record FeeCollection(string Org, int Year, int Month, IReadOnlyList<CellCollection> Cells, int Members, int Paid, long Amount);
@@ -83,31 +85,73 @@ public static partial class FeeLedger
 
     /// <summary>
     /// Current members of the subtree with unpaid months in <paramref name="year"/> up to
-    /// <paramref name="throughMonth"/>. Months owed start at the member's first day in the province
-    /// that year (admission or arrival); payments are counted in one grouped query.
+    /// <paramref name="throughMonth"/>, most months unpaid first. Months owed start at the
+    /// member's first day in the province that year (admission or arrival).
     /// </summary>
-    public static async Task<IReadOnlyList<FeeArrears>> ArrearsAsync(ChiBoDb db, Subtree subtree, int year, int throughMonth, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<FeeArrears>> ArrearsAsync(ChiBoDb db, Subtree subtree, int year, int throughMonth, CancellationToken ct = default) =>
+        (await ArrearsPageAsync(db, subtree, year, throughMonth, 1, null, ct)).Items;
+
+    /// <summary>
+    /// One page of <see cref="ArrearsAsync"/>, counted, ordered and cut in the database: the whole
+    /// province's arrears (a hundred thousand members) never sit in memory at once.
+    /// <paramref name="pageSize"/> null: every row.
+    /// </summary>
+    public static async Task<FeeArrearsPage> ArrearsPageAsync(
+        ChiBoDb db, Subtree subtree, int year, int throughMonth, int page, int? pageSize, CancellationToken ct = default)
     {
+        var sql = new RawSql(db);
         var (jan, end) = (new DateOnly(year, 1, 1), new DateOnly(year, throughMonth, 1).AddMonths(1));
-        var cells = db.Organizations.In(subtree).Select(o => o.Id);
-        var rows = await db.Members.AsNoTracking()
-            .Where(m => (m.Status == MemberStatus.Probationary || m.Status == MemberStatus.Official || m.Status == MemberStatus.Exempted) && cells.Contains(m.CellId))
-            .Select(m => new
-            {
-                m.Id, m.FullName,
-                Cell = db.Organizations.Where(o => o.Id == m.CellId).Select(o => o.Code).First(),
-                Since = db.MemberPeriods.Where(p => p.MemberId == m.Id && p.ValidTo > jan && p.ValidFrom < end).Min(p => (DateOnly?)p.ValidFrom),
-                Paid = db.FeePayments.Count(p => p.MemberId == m.Id && p.Year == year && p.Month <= throughMonth),
-            })
-            .ToListAsync(ct);
-        return rows.Where(r => r.Since is not null).Select(r =>
+        var janParam = sql.Param(jan);
+        var through = sql.Param(throughMonth);
+        var limit = pageSize is { } size
+            ? $"LIMIT {sql.Param(size)} OFFSET {sql.Param((long)(page - 1) * size)}"
+            : "";
+        var text = $"""
+            WITH active AS (
+                SELECT m.id AS member_id, m.full_name, c.code AS cell_code,
+                    (SELECT min(p.valid_from) FROM member_periods p
+                      WHERE p.member_id = m.id AND p.valid_to > {janParam} AND p.valid_from < {sql.Param(end)}) AS since,
+                    (SELECT count(*) FROM fee_payments f
+                      WHERE f.member_id = m.id AND f.year = {sql.Param(year)} AND f.month <= {through}) AS paid
+                FROM members m JOIN organizations c ON c.id = m.cell_id
+                WHERE {sql.SubtreePredicate(subtree, "c.path", "c.province_id")}
+                  AND m.status IN ({(int)MemberStatus.Probationary}, {(int)MemberStatus.Official}, {(int)MemberStatus.Exempted})
+            ), owing AS (
+                SELECT member_id, full_name, cell_code, paid,
+                    {through} - (CASE WHEN since < {janParam} THEN 1 ELSE {sql.MonthOf("since")} END) + 1 AS owed
+                FROM active WHERE since IS NOT NULL
+            )
+            SELECT member_id, full_name, cell_code, owed, paid, count(*) OVER () AS total
+            FROM owing WHERE owed > paid
+            ORDER BY owed - paid DESC, cell_code, member_id
+            {limit}
+            """;
+        var (total, items) = await sql.QueryAsync(text, async reader =>
         {
-            var start = r.Since!.Value < jan ? 1 : r.Since.Value.Month;
-            var owed = throughMonth - start + 1;
-            var unpaid = Math.Max(0, owed - r.Paid);
-            return new FeeArrears(r.Id, r.FullName, r.Cell, owed, r.Paid, unpaid, unpaid >= FeePolicy.UnpaidMonthsForStrikeOff);
-        }).Where(a => a.MonthsUnpaid > 0).OrderByDescending(a => a.MonthsUnpaid).ThenBy(a => a.CellCode, StringComparer.Ordinal).ToList();
+            var rows = new List<FeeArrears>();
+            var count = 0;
+            while (await reader.ReadAsync(ct))
+            {
+                // count(*) is a bigint on PostgreSQL, an integer on SQLite.
+                var (owed, paid) = (Int(reader, 3), Int(reader, 4));
+                rows.Add(new FeeArrears(Int(reader, 0), reader.GetString(1), reader.GetString(2), owed, paid, owed - paid,
+                    owed - paid >= FeePolicy.UnpaidMonthsForStrikeOff));
+                count = Int(reader, 5);
+            }
+
+            return (count, rows);
+        }, ct);
+        if (items.Count == 0 && page > 1)
+        {
+            // Past the last page: the rows are gone, and the count with them.
+            total = (await ArrearsPageAsync(db, subtree, year, throughMonth, 1, 1, ct)).Total;
+        }
+
+        return new FeeArrearsPage(total, page, pageSize ?? total, items);
     }
+
+    private static int Int(System.Data.Common.DbDataReader reader, int ordinal) =>
+        Convert.ToInt32(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Collection of a month per cell of the subtree: members of the cell on the month's last day

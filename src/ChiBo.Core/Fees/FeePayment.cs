@@ -41,3 +41,12 @@ internal sealed class FeePaymentConfiguration : IEntityTypeConfiguration<FeePaym
         b.HasOne<Organizations.Organization>().WithMany().HasForeignKey(p => p.CellId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+/// <summary>A payment as the API answers it.</summary>
+public sealed record FeePaymentView(
+    long Id, int MemberId, int CellId, int Year, int Month, FeeGroup Group, long Basis, long Amount, DateOnly PaidOn, bool Online,
+    string RecordedBy, DateTimeOffset RecordedAt)
+{
+    public static FeePaymentView Of(FeePayment p) =>
+        new(p.Id, p.MemberId, p.CellId, p.Year, p.Month, p.Group, p.Basis, p.Amount, p.PaidOn, p.Online, p.RecordedBy, p.RecordedAt);
+}

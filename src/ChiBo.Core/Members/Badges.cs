@@ -25,6 +25,12 @@ public sealed class BadgeAward
     public DateTimeOffset RecordedAt { get; set; }
 }
 
+/// <summary>A badge award as the API answers it.</summary>
+public sealed record BadgeAwardView(int Id, int MemberId, int Years, DateOnly AwardedOn, string? DecisionNumber, bool Early, string RecordedBy, DateTimeOffset RecordedAt)
+{
+    public static BadgeAwardView Of(BadgeAward a) => new(a.Id, a.MemberId, a.Years, a.AwardedOn, a.DecisionNumber, a.Early, a.RecordedBy, a.RecordedAt);
+}
+
 internal sealed class BadgeAwardConfiguration : IEntityTypeConfiguration<BadgeAward>
 {
     public void Configure(EntityTypeBuilder<BadgeAward> b)

@@ -592,7 +592,11 @@ public sealed class MemberCommands(ChiBoDb db, TimeProvider clock, string actor)
         m.PartyCardNumber = p.PartyCardNumber;
     }
 
-    /// <summary>"Field: before → after" lines with the Vietnamese field names.</summary>
+    /// <summary>
+    /// "Field: before → after" lines with the Vietnamese field names. Ethnicity, religion and CCCD
+    /// leave only "Đã sửa Số CCCD": the timeline is read by roles that may not see those values, and
+    /// the audit log keeps them for those that may (<see cref="MemberTimeline"/>).
+    /// </summary>
     internal static List<string> Diff(MemberProfile a, MemberProfile b)
     {
         var lines = new List<string>();
@@ -600,7 +604,9 @@ public sealed class MemberCommands(ChiBoDb db, TimeProvider clock, string actor)
         {
             if (!string.Equals(before, after, StringComparison.Ordinal))
             {
-                lines.Add($"{field}: {before ?? "(trống)"} → {after ?? "(trống)"}");
+                lines.Add(MemberTimeline.SensitiveFields.Contains(field)
+                    ? MemberTimeline.Corrected(field)
+                    : $"{field}: {before ?? "(trống)"} → {after ?? "(trống)"}");
             }
         }
 

@@ -20,12 +20,18 @@ public sealed record AgeBand(int From, int? To)
 
     public bool Contains(int age) => age >= From && (To is null || age <= To);
 
+    /// <summary>
+    /// No one is older: a band's ends stay within 0–150 years, so the birth-date bounds are dates
+    /// (99999 years back is not, and answered a server error).
+    /// </summary>
+    public const int MaxAge = 150;
+
     public static AgeBand Parse(string text)
     {
         text = text.Trim();
         if (text.EndsWith('+') && int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var open))
         {
-            return new AgeBand(open, null);
+            return open <= MaxAge ? new AgeBand(open, null) : throw OutOfRange(text);
         }
 
         var parts = text.Split('-');
@@ -34,11 +40,14 @@ public sealed record AgeBand(int From, int? To)
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var to)
             && from <= to)
         {
-            return new AgeBand(from, to);
+            return to <= MaxAge ? new AgeBand(from, to) : throw OutOfRange(text);
         }
 
         throw new FormatException($"Nhóm tuổi \"{text}\" không hợp lệ: cần dạng \"A-B\" (A ≤ B) hoặc \"A+\".");
     }
+
+    private static FormatException OutOfRange(string text) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"Nhóm tuổi \"{text}\" không hợp lệ: tuổi từ 0 đến {MaxAge}."));
 
     public static IReadOnlyList<AgeBand> ParseList(string? text) => string.IsNullOrWhiteSpace(text)
         ? Default

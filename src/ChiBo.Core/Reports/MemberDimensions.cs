@@ -45,6 +45,14 @@ public static class MemberDimensions
         ]),
     ];
 
+    /// <summary>
+    /// Dimensions that count sensitive personal data (Nghị định 13/2023/NĐ-CP: ethnicity, religion).
+    /// A caller without Members.ReadSensitive on the subtree gets the report without them: the
+    /// difference of two reports a day apart would otherwise tell one member's ethnicity or religion.
+    /// Omitting them, rather than hiding small counts, is what defeats that difference.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Sensitive = new HashSet<string>(StringComparer.Ordinal) { "ethnicity", "religion" };
+
     /// <summary>Every dimension name a profile may use.</summary>
     public static readonly IReadOnlySet<string> Names = Fixed.Select(d => d.Name).Append(AgeBand).ToHashSet();
 

@@ -1,4 +1,5 @@
 using System.Text;
+using ChiBo.Access;
 using ChiBo.Data;
 using ChiBo.Organizations;
 
@@ -13,7 +14,9 @@ public sealed record MemberStructure(
 
 /// <summary>
 /// Members of a subtree as of a date by every dimension of the profile vocabulary, counted in
-/// one pass over the periods valid on that date (<c>count(*) FILTER (WHERE …)</c>).
+/// one pass over the periods valid on that date (<c>count(*) FILTER (WHERE …)</c>). The sensitive
+/// dimensions (<see cref="MemberDimensions.Sensitive"/>) are counted only for a caller with
+/// Members.ReadSensitive on the subtree, and left out of the report otherwise.
 /// </summary>
 public static class MemberStructureReport
 {
@@ -21,8 +24,9 @@ public static class MemberStructureReport
     public const string AsOfIndex = "ix_member_periods_as_of";
 
     public static async Task<MemberStructure> RunAsync(
-        ChiBoDb db, OrgLookup org, DateOnly asOf, IReadOnlyList<AgeBand> bands, CancellationToken ct = default)
+        ChiBoDb db, OrgLookup org, DateOnly asOf, IReadOnlyList<AgeBand> bands, OrgScope caller, CancellationToken ct = default)
     {
+        var sensitive = caller.Can(Operation.MembersReadSensitive, org.Subtree);
         var subtree = await AsOf.SubtreeOnAsync(db, org, asOf, ct);
         var sql = new RawSql(db);
         var d = sql.Param(asOf);
@@ -30,7 +34,8 @@ public static class MemberStructureReport
         var select = new StringBuilder("SELECT count(*), ");
         select.Append("COALESCE(sum(").Append(sql.Param(asOf.Year)).Append(" - ").Append(sql.YearOf("birth_date")).Append("), 0), ");
         select.Append("count(*) FILTER (WHERE ").Append(sql.MonthDayAfter("birth_date", asOf)).Append(')');
-        foreach (var dimension in MemberDimensions.Fixed)
+        var counted = MemberDimensions.Fixed.Where(x => sensitive || !MemberDimensions.Sensitive.Contains(x.Name)).ToList();
+        foreach (var dimension in counted)
         {
             // The categories of a dimension cover every value exactly once, so the remainder
             // category is the total less the others: one condition fewer per row to evaluate.
@@ -77,7 +82,7 @@ public static class MemberStructureReport
                     Convert.ToInt32(reader.GetValue(i + 3), System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            foreach (var dimension in MemberDimensions.Fixed)
+            foreach (var dimension in counted)
             {
                 var counts = (Dictionary<string, int>)dimensions[dimension.Name];
                 counts[dimension.Remainder] = total - counts.Values.Sum();

@@ -105,18 +105,21 @@ public sealed class TransferCommands(ChiBoDb db, TimeProvider clock, OrgScope ca
 
     /// <summary>
     /// Chuyển sinh hoạt đi tỉnh khác: the member leaves this register on the letter's date
-    /// (TransferOut) and the package for the receiving province is returned and kept.
+    /// (TransferOut) and the package for the receiving province, signed with this register's key,
+    /// is returned and kept. The package carries the whole record and timeline, so the caller needs
+    /// Members.ReadSensitive and Discipline.Read on the member's cell.
     /// </summary>
-    public Task<TransferPackage> ExportAsync(TransferExport export, CancellationToken ct = default) =>
+    public Task<TransferPackage> ExportAsync(TransferExport export, PackageKeys keys, CancellationToken ct = default) =>
         Transactions.RunAsync(db, Letter, async () =>
         {
             var m = await FindMemberAsync(export.MemberId, ct);
+            var cell = await FindCellAsync(m.CellId, ct);
             var pending = await PendingLetterAsync(m.Id, ct);
             Rules.Check(
+                new PackageNeedsSensitiveAndDisciplineRead(MemberSight.On(caller, Subtree.Of(cell))),
                 new NoOtherPendingTransfer(m.FullName, pending),
                 new Admission.TextIsGiven(nameof(PartyTransfer.LetterNumber), "Số giấy giới thiệu", export.LetterNumber),
                 new Admission.TextIsGiven(nameof(PartyTransfer.OtherOrganization), "Tổ chức đảng nơi đến", export.Destination));
-            var cell = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == m.CellId, ct);
             var province = await db.Provinces.Where(p => p.Id == m.ProvinceId).Select(p => p.Name).SingleAsync(ct);
             await _members.TransferOutAsync(m.Id, export.MemberVersion, export.LetterDate,
                 new Decision(export.LetterNumber, $"Chuyển sinh hoạt đảng đến {export.Destination.Trim()}"), ct);
@@ -126,7 +129,7 @@ public sealed class TransferCommands(ChiBoDb db, TimeProvider clock, OrgScope ca
                 .Select(e => new TimelineEntry(e.Kind, e.Date,
                     db.Organizations.Where(o => o.Id == e.CellId).Select(o => o.Code).FirstOrDefault(), e.DecisionNumber, e.Reason, e.Details))
                 .ToListAsync(ct);
-            var package = new TransferPackage
+            var package = keys.Sign(new TransferPackage
             {
                 Schema = TransferPolicy.PackageSchema,
                 FromProvince = province,
@@ -141,7 +144,7 @@ public sealed class TransferCommands(ChiBoDb db, TimeProvider clock, OrgScope ca
                 OfficialOn = m.OfficialOn,
                 Timeline = timeline,
                 ExportedAt = clock.GetUtcNow(),
-            };
+            });
             var t = New(m, TransferKind.Official, TransferScope.Outgoing, TransferStatus.Sent, export.LetterNumber, export.LetterDate);
             t.OtherOrganization = package.Destination;
             t.PackageJson = package.ToJson();
@@ -151,23 +154,30 @@ public sealed class TransferCommands(ChiBoDb db, TimeProvider clock, OrgScope ca
         }, ct);
 
     /// <summary>
-    /// Tiếp nhận đảng viên từ tỉnh khác: the package is checked (schema, the profile rules including
-    /// CCCD validity and uniqueness, the destination cell) and the member is registered here from
-    /// <paramref name="date"/> (TransferIn); the package is kept with the transfer.
+    /// Tiếp nhận đảng viên từ tỉnh khác: the package is checked (schema, its signature, the profile
+    /// rules including CCCD validity and uniqueness, the destination cell) and the member is
+    /// registered here from <paramref name="date"/> (TransferIn); the package is kept with the
+    /// transfer. A broken signature is refused; a package not signed by a trusted register is taken
+    /// only by <see cref="TransferPolicy.UnsealedPackageImporters"/>, and its timeline says so.
     /// </summary>
-    public Task<Member> ImportAsync(string packageJson, int toCellId, DateOnly date, CancellationToken ct = default) =>
+    public Task<Member> ImportAsync(string packageJson, int toCellId, DateOnly date, PackageKeys keys, CancellationToken ct = default) =>
         Transactions.RunAsync(db, Letter, async () =>
         {
             var package = TransferPackage.Parse(packageJson);
-            Rules.Check(
-                new PackageSchemaIsKnown(package.Schema),
-                new ConfirmationNotBeforeLetter(date, package.LetterDate));
+            Rules.Check(new PackageSchemaIsKnown(package.Schema));
             var cell = await FindCellAsync(toCellId, ct);
+            var seal = keys.Check(packageJson);
+            var board = caller.Roles.Any(r => TransferPolicy.UnsealedPackageImporters.Contains(r.Role) && OrgScope.Covers(r.Subtree, Subtree.Of(cell)));
+            Rules.Check(
+                new PackageSignatureMatches(seal),
+                new UnsealedPackageIsForTheProvinceBoard(seal, board),
+                new ConfirmationNotBeforeLetter(date, package.LetterDate));
             await new CccdRegister(db, clock, caller, cccd).RequireFreeAsync(
                 package.Member.Cleaned().Cccd, cell.ProvinceId, "Tiếp nhận đảng viên từ tỉnh khác", candidates: false, ct: ct);
+            var from = $"Chuyển sinh hoạt đảng từ {package.FromCellName} ({package.FromProvince})";
             var m = await _members.TransferInAsync(
                 new MemberRegistration(package.Member, cell.Id, package.AdmittedOn, package.OfficialOn), date,
-                new Decision(package.LetterNumber, $"Chuyển sinh hoạt đảng từ {package.FromCellName} ({package.FromProvince})"), ct);
+                new Decision(package.LetterNumber, seal.State == SealState.Trusted ? from : $"{from}; gói không có chữ ký số tin cậy, Ban Tổ chức Tỉnh ủy tiếp nhận sau khi đối chiếu hồ sơ giấy"), ct);
             var t = New(m, package.Kind, TransferScope.Incoming, TransferStatus.Confirmed, package.LetterNumber, package.LetterDate);
             t.FromCellId = cell.Id;
             t.ToCellId = cell.Id;

@@ -28,6 +28,9 @@ public sealed record TransferPackage
     public required IReadOnlyList<TimelineEntry> Timeline { get; init; }
     public DateTimeOffset ExportedAt { get; init; }
 
+    /// <summary>The sending register's signature over the rest (<see cref="PackageKeys"/>); null in a package made before packages were signed.</summary>
+    public PackageSignature? Signature { get; init; }
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },

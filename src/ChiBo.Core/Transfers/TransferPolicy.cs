@@ -14,5 +14,14 @@ public static class TransferPolicy
     /// <summary>Schema of the transfer package between provinces; bumped when its shape changes.</summary>
     public const string PackageSchema = "chibo.transfer/1";
 
+    /// <summary>
+    /// Who may import a package that is not signed by a trusted register: the province board
+    /// (Ban Tổ chức Tỉnh ủy keeps the province's party records and receives members from other
+    /// provinces, Hướng dẫn 12-HD/BTCTW on chuyển sinh hoạt đảng) and the system administrator. A
+    /// package registers an official member with its own admission date, so a committee of a cell or
+    /// a commune may take only what a trusted register signed.
+    /// </summary>
+    public static readonly IReadOnlySet<Access.Role> UnsealedPackageImporters = new HashSet<Access.Role> { Access.Role.Admin, Access.Role.ProvinceBoard };
+
     public static DateOnly ConfirmBy(DateOnly letterDate) => WorkingDays.Add(letterDate, ConfirmWithinWorkingDays);
 }

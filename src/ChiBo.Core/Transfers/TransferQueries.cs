@@ -1,4 +1,6 @@
+using ChiBo.Access;
 using ChiBo.Data;
+using ChiBo.Members;
 using ChiBo.Organizations;
 using Microsoft.EntityFrameworkCore;
 
@@ -85,7 +87,8 @@ public static class TransferQueries
             TransferPolicy.ConfirmBy(r.LetterDate))).ToList();
     }
 
-    public static async Task<TransferLetter?> LetterAsync(ChiBoDb db, int id, CancellationToken ct = default)
+    /// <summary>The letter as <paramref name="caller"/> may read it: the CCCD only with Members.ReadSensitive on the member's cell.</summary>
+    public static async Task<TransferLetter?> LetterAsync(ChiBoDb db, int id, OrgScope caller, CancellationToken ct = default)
     {
         var t = await db.PartyTransfers.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (t is null)
@@ -94,6 +97,8 @@ public static class TransferQueries
         }
 
         var m = await db.Members.AsNoTracking().SingleAsync(x => x.Id == t.MemberId, ct);
+        var cellPath = await db.Organizations.Where(o => o.Id == m.CellId).Select(o => o.Path).SingleAsync(ct);
+        var sight = MemberSight.On(caller, new Subtree(m.ProvinceId, cellPath));
         var from = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == t.FromCellId, ct);
         var parent = from.ParentId is { } p ? await db.Organizations.Where(o => o.Id == p).Select(o => o.Name).SingleOrDefaultAsync(ct) : null;
         var to = t.ToCellId is { } c && t.Scope == TransferScope.WithinProvince
@@ -101,7 +106,30 @@ public static class TransferQueries
             : t.OtherOrganization;
         var province = await db.Provinces.Where(x => x.Id == t.ProvinceId).Select(x => x.Name).SingleAsync(ct);
         return new TransferLetter(t.Id, t.LetterNumber, t.LetterDate, t.Kind, TransferNames.Of(t.Kind), t.Status,
-            m.FullName, m.Gender, m.BirthDate, m.Cccd, m.PartyCardNumber, m.AdmittedOn, m.OfficialOn, from.Name, parent,
+            m.FullName, m.Gender, m.BirthDate, sight.Sensitive ? m.Cccd : null, m.PartyCardNumber, m.AdmittedOn, m.OfficialOn, from.Name, parent,
             to, t.Until, TransferPolicy.ConfirmBy(t.LetterDate), province);
+    }
+
+    /// <summary>
+    /// The package of a transfer to another province, signed (a package kept from before packages
+    /// were signed is signed now: it is this register's own). Null when there is none; refused
+    /// (<see cref="PackageNeedsSensitiveAndDisciplineRead"/>) when the caller may not see all it carries.
+    /// </summary>
+    public static async Task<string?> PackageAsync(ChiBoDb db, int id, OrgScope caller, PackageKeys keys, CancellationToken ct = default)
+    {
+        var t = await db.PartyTransfers.AsNoTracking()
+            .Where(x => x.Id == id && x.Scope == TransferScope.Outgoing && x.PackageJson != null)
+            .Select(x => new { x.PackageJson, x.ProvinceId, x.MemberId })
+            .SingleOrDefaultAsync(ct);
+        if (t is null)
+        {
+            return null;
+        }
+
+        var cellPath = await db.Members.Where(m => m.Id == t.MemberId)
+            .Join(db.Organizations, m => m.CellId, o => o.Id, (m, o) => o.Path).SingleAsync(ct);
+        Rules.Check(new PackageNeedsSensitiveAndDisciplineRead(MemberSight.On(caller, new Subtree(t.ProvinceId, cellPath))));
+        var package = TransferPackage.Parse(t.PackageJson!);
+        return package.Signature is null ? keys.Sign(package).ToJson() : t.PackageJson;
     }
 }

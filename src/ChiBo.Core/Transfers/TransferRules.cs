@@ -70,3 +70,46 @@ public static class TransferNames
 
     public static string Of(TransferKind k) => k == TransferKind.Official ? "Chính thức" : "Tạm thời";
 }
+
+/// <summary>
+/// A package carries the whole lý lịch (CCCD, ethnicity, religion) and the discipline on the
+/// timeline, so exporting or downloading it needs both Members.ReadSensitive and Discipline.Read on
+/// the member's cell: the base committee and above, not the cell committee.
+/// </summary>
+public sealed record PackageNeedsSensitiveAndDisciplineRead(Members.MemberSight Sight) : IRule
+{
+    public string Field => "MemberId";
+
+    public string Message => "Gói hồ sơ chuyển sinh hoạt mang đủ lý lịch (số CCCD, dân tộc, tôn giáo — thông tin nhạy cảm) và quá trình kỷ luật của đảng viên: "
+        + "chỉ cấp ủy được xem các thông tin này ở chi bộ của đảng viên (cấp ủy cơ sở trở lên) mới xuất hoặc tải được gói.";
+
+    public bool IsBroken() => !(Sight.Sensitive && Sight.Discipline);
+}
+
+/// <summary>A signature that does not match the content: the package was changed after it was signed, or forged.</summary>
+public sealed record PackageSignatureMatches(PackageSeal Seal) : IRule
+{
+    public string Field => "Package";
+
+    public string Message => "Chữ ký số của gói hồ sơ không khớp với nội dung: gói đã bị sửa sau khi tổ chức đảng nơi đi xuất, nên không tiếp nhận được. "
+        + "Hãy đề nghị tổ chức đảng nơi đi gửi lại gói.";
+
+    public bool IsBroken() => Seal.State == SealState.Broken;
+}
+
+/// <summary>
+/// A package without a signature, or signed by a register not registered as trusted, is taken
+/// only by the roles of <see cref="TransferPolicy.UnsealedPackageImporters"/>, who check it against
+/// the paper file first.
+/// </summary>
+public sealed record UnsealedPackageIsForTheProvinceBoard(PackageSeal Seal, bool CallerMay) : IRule
+{
+    public string Field => "Package";
+
+    public string Message => (Seal.State == SealState.Unsigned
+            ? "Gói hồ sơ không có chữ ký số của tổ chức đảng nơi đi"
+            : $"Gói hồ sơ được ký bằng khóa {Seal.KeyId}, chưa được đăng ký là khóa tin cậy của tỉnh")
+        + ": chỉ Ban Tổ chức Tỉnh ủy được tiếp nhận gói này, sau khi đối chiếu với hồ sơ giấy.";
+
+    public bool IsBroken() => Seal.State is SealState.Unsigned or SealState.UnknownIssuer && !CallerMay;
+}

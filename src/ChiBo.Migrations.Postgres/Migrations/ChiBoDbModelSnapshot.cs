@@ -128,6 +128,44 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     b.ToTable("role_grants");
                 });
 
+            modelBuilder.Entity("ChiBo.Access.Session", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedBecause")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("ended_because");
+
+                    b.Property<DateTimeOffset>("SignedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_in_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sessions");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_sessions_account_id");
+
+                    b.ToTable("sessions");
+                });
+
             modelBuilder.Entity("ChiBo.Admission.AdmissionTarget", b =>
                 {
                     b.Property<int>("Id")
@@ -2625,6 +2663,16 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_role_grants_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Access.Session", b =>
+                {
+                    b.HasOne("ChiBo.Access.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_accounts_account_id");
                 });
 
             modelBuilder.Entity("ChiBo.Admission.AdmissionTarget", b =>

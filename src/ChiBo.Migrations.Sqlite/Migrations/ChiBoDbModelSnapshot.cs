@@ -118,6 +118,44 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.ToTable("role_grants");
                 });
 
+            modelBuilder.Entity("ChiBo.Access.Session", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedBecause")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_because");
+
+                    b.Property<DateTimeOffset>("SignedInAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_in_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sessions");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_sessions_account_id");
+
+                    b.ToTable("sessions");
+                });
+
             modelBuilder.Entity("ChiBo.Admission.AdmissionTarget", b =>
                 {
                     b.Property<int>("Id")
@@ -2539,6 +2577,16 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_role_grants_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Access.Session", b =>
+                {
+                    b.HasOne("ChiBo.Access.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sessions_accounts_account_id");
                 });
 
             modelBuilder.Entity("ChiBo.Admission.AdmissionTarget", b =>

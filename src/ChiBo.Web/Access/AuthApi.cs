@@ -24,9 +24,14 @@ public static class AuthApi
         group.MapGet("/me", MeAsync).Requires(Operation.SignedIn);
     }
 
-    private static async Task<Results<Ok<SignedInAccount>, ProblemHttpResult>> LoginAsync(
+    private static async Task<Results<Ok<SignedInAccount>, ProblemHttpResult, BadRequest<ProblemDetails>>> LoginAsync(
         LoginRequest request, HttpContext http, ChiBoDb db, AuditScope audit, TimeProvider clock, CancellationToken ct)
     {
+        if (SignIn.CheckInput(request.Username ?? "", request.Password ?? "") is { } bad)
+        {
+            return Problems.Field(bad.Field, bad.Message);
+        }
+
         var result = await SignInAsync(http, db, audit, clock, request.Username ?? "", request.Password ?? "", request.Totp, ct);
         if (result.Outcome != SignInOutcome.Succeeded)
         {
@@ -48,8 +53,9 @@ public static class AuthApi
         var result = await SignIn.AttemptAsync(db, audit, userName, password, totp, clock, ct);
         if (result.Outcome == SignInOutcome.Succeeded)
         {
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccessSetup.PrincipalOf(result.Account!),
-                new AuthenticationProperties { IsPersistent = false, IssuedUtc = clock.GetUtcNow() });
+            var session = await Sessions.StartAsync(db, result.Account!.Id, audit.Address, clock, ct);
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccessSetup.PrincipalOf(result.Account!, session),
+                new AuthenticationProperties { IsPersistent = false, IssuedUtc = session.SignedInAt });
         }
 
         return result;
@@ -57,10 +63,25 @@ public static class AuthApi
 
     private static async Task<NoContent> LogoutAsync(HttpContext http, ChiBoDb db, AuditScope audit, TimeProvider clock, CancellationToken ct)
     {
+        await SignOutAsync(http, db, audit, clock, ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Ends the session on the server (so a copy of the cookie is worthless too), then the cookie,
+    /// and asks the browser to forget the pages it kept. Shared by the API and the sign-out page.
+    /// </summary>
+    internal static async Task SignOutAsync(HttpContext http, ChiBoDb db, AuditScope audit, TimeProvider clock, CancellationToken ct)
+    {
+        if (http.User.FindFirst(CallerScope.SessionClaim)?.Value is { } session)
+        {
+            audit.Reason = Sessions.SignedOut;
+            await Sessions.EndAsync(db, session, Sessions.SignedOut, clock, ct);
+        }
+
         await AuditChain.RecordAsync(db, audit, "sign-out", nameof(Account), audit.Actor, null, 0, clock.GetUtcNow(), ct);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         http.Response.ClearSiteCaches();
-        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<SignedInAccount>> MeAsync(HttpContext http, ChiBoDb db, CancellationToken ct)

@@ -10,6 +10,12 @@ public static class CallerScope
 {
     public const string AccountIdClaim = "chibo:account";
     public const string StampClaim = "chibo:stamp";
+
+    /// <summary>The server-side <see cref="ChiBo.Access.Session"/> this cookie belongs to.</summary>
+    public const string SessionClaim = "chibo:session";
+
+    /// <summary>When the session began (Unix seconds), for the absolute limit.</summary>
+    public const string SignedInClaim = "chibo:signed-in";
     private const string ItemKey = "chibo:scope";
 
     /// <summary>The caller's <see cref="OrgScope"/>, read once per request from the account's role grants.</summary>
@@ -52,14 +58,32 @@ public static class CallerScope
                ?? Nothing;
     }
 
-    /// <summary>Records that personal data was read (a member's record, a list page) as one audit line.</summary>
+    /// <summary>
+    /// Records that personal data was read (a member's record, a list page) as one audit line.
+    /// The line is queued for <see cref="AuditReads"/>' writer, so a view never waits for the
+    /// write lock an import holds.
+    /// </summary>
     public static async Task AuditReadAsync(this HttpContext http, string what, int? provinceId, int? memberId, int? organizationId)
     {
         var services = http.RequestServices;
-        await AuditChain.RecordAsync(services.GetRequiredService<ChiBoDb>(), services.GetRequiredService<AuditScope>(), "read", what,
-            memberId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? organizationId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            http.Request.Path + http.Request.QueryString, provinceId ?? 0, services.GetRequiredService<TimeProvider>().GetUtcNow(),
-            http.RequestAborted, memberId, organizationId);
+        var audit = services.GetRequiredService<AuditScope>();
+        await services.GetRequiredService<AuditReads>().EnqueueAsync(new AuditEntry
+        {
+            Chain = provinceId ?? 0,
+            At = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+            Actor = audit.Actor,
+            ActorAddress = audit.Address,
+            Action = "read",
+            EntityType = what,
+            EntityId = memberId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? organizationId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            MemberId = memberId,
+            OrganizationId = organizationId,
+            Changes = http.Request.Path + http.Request.QueryString,
+            Reason = audit.Reason,
+            DecisionNumber = audit.DecisionNumber,
+            PreviousHash = AuditChain.Genesis,
+            Hash = "",
+        }, http.RequestAborted);
     }
 
     /// <summary>Resource-based check of an operation on a subtree.</summary>

@@ -126,14 +126,22 @@ public static class AdmissionApi
     private static async Task<int?> CandidateCellAsync(EndpointFilterInvocationContext r, ChiBoDb db, CancellationToken ct) =>
         await db.Candidates.AsNoTracking().Where(c => c.Id == r.RouteId()).Select(c => (int?)c.CellId).FirstOrDefaultAsync(ct);
 
-    /// <summary>Runs a command as the caller: the command checks the file's scope and the caller's level itself.</summary>
-    private static Task<Results<Ok<T>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>, ProblemHttpResult>> Act<T>(
-        HttpContext http, ChiBoDb db, TimeProvider clock, Func<AdmissionCommands, Task<T>> command) =>
-        RunAsync(async () => await command(new AdmissionCommands(db, clock, await http.ScopeAsync(), http.Actor(), http.CccdPolicy())));
+    /// <summary>
+    /// Runs a command as the caller (the command checks the file's scope and the caller's level
+    /// itself) and answers with the file as the caller may see it (<see cref="CandidateView"/>).
+    /// </summary>
+    private static Task<Results<Ok<CandidateView>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>, ProblemHttpResult>> Act(
+        HttpContext http, ChiBoDb db, TimeProvider clock, Func<AdmissionCommands, Task<Candidate>> command) =>
+        RunAsync(async () =>
+        {
+            var caller = await http.ScopeAsync();
+            var candidate = await command(new AdmissionCommands(db, clock, caller, http.Actor(), http.CccdPolicy()));
+            return await CandidateView.ForAsync(db, candidate, caller, http.RequestAborted);
+        });
 
-    private static async Task<Results<Ok<Candidate>, NotFound<ProblemDetails>>> GetAsync(int id, ChiBoDb db, CancellationToken ct) =>
+    private static async Task<Results<Ok<CandidateView>, NotFound<ProblemDetails>>> GetAsync(int id, HttpContext http, ChiBoDb db, CancellationToken ct) =>
         await db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } c
-            ? TypedResults.Ok(c)
+            ? TypedResults.Ok(await CandidateView.ForAsync(db, c, await http.ScopeAsync(), ct))
             : TypedResults.NotFound(new ProblemDetails { Title = "Không tìm thấy hồ sơ", Detail = $"Không có hồ sơ kết nạp số {id}." });
 
     private static async Task<Results<Ok<IReadOnlyList<CandidateRow>>, NotFound<ProblemDetails>>> ListAsync(

@@ -51,9 +51,9 @@ public static class DocumentsApi
         group.MapGet("/{id:long}/studies", StudiesAsync).Requires(Operation.DocumentsRead);
         group.MapPost("/{id:long}/studied", StudiedAsync).Requires(Operation.DocumentsRead);
 
-        // Scripts and tools upload here; browsers use Pages/Documents/Upload with its anti-forgery
-        // token. The session cookie is SameSite=Strict, so no other site can post with it.
-        group.MapPost("/", UploadAsync).Requires(Operation.DocumentsWrite).DisableAntiforgery()
+        // Scripts and tools upload here with the X-ChiBo header (ApiForgery); browsers use
+        // Pages/Documents/Upload with its anti-forgery token.
+        group.MapPost("/", UploadAsync).Requires(Operation.DocumentsWrite)
             .WithMetadata(new RequestSizeLimitAttribute(DocumentText.MaxSize + (1024 * 1024)));
         group.MapDelete("/{id:long}", RemoveAsync).Requires(Operation.DocumentsWrite);
         group.MapPost("/{id:long}/meetings", AssignAsync).Requires(Operation.DocumentsWrite);

@@ -17,7 +17,7 @@ public static class FeesApi
     {
         // On the member's cell
         group.MapPost("/payments", (FeePaymentInput r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => FeeLedger.RecordAsync(db, clock, http.Actor(), r, ct)))
+            RunAsync(async () => FeePaymentView.Of(await FeeLedger.RecordAsync(db, clock, http.Actor(), r, ct))))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, (r, db, ct) => CellScopeFilter.CellOfMemberAsync(db, r.Body<FeePaymentInput>().MemberId, ct));
 
@@ -26,8 +26,14 @@ public static class FeesApi
         group.MapGet("/collection", CollectionAsync).Requires(Operation.MembersRead);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<FeeArrears>>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> ArrearsAsync(
-        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, int? year, int? through, CancellationToken ct)
+    /// <summary>Rows per page unless asked (<c>pageSize</c>, up to <see cref="MaxPageSize"/>).</summary>
+    public const int PageSize = 100;
+
+    public const int MaxPageSize = 1000;
+
+    /// <summary>One page of the arrears, most months unpaid first: a province has a hundred thousand members.</summary>
+    private static async Task<Results<Ok<FeeArrearsPage>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> ArrearsAsync(
+        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, int? year, int? through, int? page, int? pageSize, CancellationToken ct)
     {
         // Up to the previous month by default: the current one may still be paid.
         var last = Today(clock).AddMonths(-1);
@@ -37,8 +43,25 @@ public static class FeesApi
             return Problems.Field("through", "Tháng phải từ 1 đến 12.");
         }
 
+        if (y is < 1930 or > 9999)
+        {
+            return Problems.Field("year", "Năm không hợp lệ.");
+        }
+
+        if (page is < 1)
+        {
+            return Problems.Field("page", "Trang phải từ 1 trở lên.");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            return Problems.Field("pageSize", $"Số dòng mỗi trang phải từ 1 đến {MaxPageSize}.");
+        }
+
         var lookup = await http.FindAsync(db, org, Operation.MembersRead);
-        return lookup.Found ? TypedResults.Ok(await FeeLedger.ArrearsAsync(db, lookup.Subtree, y, m, ct)) : Problems.NoOrg(org);
+        return lookup.Found
+            ? TypedResults.Ok(await FeeLedger.ArrearsPageAsync(db, lookup.Subtree, y, m, page ?? 1, pageSize ?? PageSize, ct))
+            : Problems.NoOrg(org);
     }
 
     private static async Task<Results<Ok<FeeCollection>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> CollectionAsync(

@@ -29,7 +29,7 @@ public sealed record CommitmentRequest(int? Version, CommitmentEntry Entry);
 public sealed record ResidenceRequest(int? Version, ResidenceEntry Entry);
 
 /// <summary>A meeting with its roll call, as the meeting page shows it.</summary>
-public sealed record MeetingDetail(Meeting Meeting, string CellCode, IReadOnlyList<RollLine> Roll);
+public sealed record MeetingDetail(MeetingView Meeting, string CellCode, IReadOnlyList<RollLine> Roll);
 
 /// <summary>The criteria meetings are rated against, with the guidance they come from.</summary>
 public sealed record QualityCriteria(string Source, IReadOnlyList<QualityCriterion> Criteria, int MaxScore, decimal GoodFrom, decimal FairFrom, decimal AverageFrom, decimal GoodNeedsAttendance);
@@ -50,45 +50,45 @@ public static class MeetingsApi
             .InCellOf(Operation.MembersRead, MeetingCellAsync);
 
         group.MapPost("/", (MeetingPlan plan, ChiBoDb db, TimeProvider clock, CancellationToken ct) =>
-            RunAsync(() => new MeetingCommands(db, clock).ScheduleAsync(plan, ct)))
+            RunAsync(async () => MeetingView.Of(await new MeetingCommands(db, clock).ScheduleAsync(plan, ct))))
             .Requires(Operation.MeetingsWrite)
             .InCellOf(Operation.MeetingsWrite, (r, _, _) => Task.FromResult<int?>(r.Body<MeetingPlan>().CellId));
         group.MapPost("/year", (YearScheduleRequest r, ChiBoDb db, TimeProvider clock, CancellationToken ct) =>
-            RunAsync(() => new MeetingCommands(db, clock).ScheduleMonthlyMeetingsAsync(r.CellId, r.Year, r.DayOfMonth, r.Place, ct)))
+            RunAsync(async () => (await new MeetingCommands(db, clock).ScheduleMonthlyMeetingsAsync(r.CellId, r.Year, r.DayOfMonth, r.Place, ct)).Select(MeetingView.Of).ToList()))
             .Requires(Operation.MeetingsWrite)
             .InCellOf(Operation.MeetingsWrite, (r, _, _) => Task.FromResult<int?>(r.Body<YearScheduleRequest>().CellId));
         group.MapPut("/{id:long}/attendance", (long id, AttendanceRequest r, ChiBoDb db, TimeProvider clock, CancellationToken ct) =>
-            RunAsync(() => new MeetingCommands(db, clock).RecordAttendanceAsync(id, r.Version, r.Entries ?? [], ct)))
+            RunAsync(async () => MeetingView.Of(await new MeetingCommands(db, clock).RecordAttendanceAsync(id, r.Version, r.Entries ?? [], ct))))
             .Requires(Operation.MeetingsWrite)
             .InCellOf(Operation.MeetingsWrite, MeetingCellAsync);
         group.MapPost("/{id:long}/hold", (long id, HoldRequest r, ChiBoDb db, TimeProvider clock, CancellationToken ct) =>
-            RunAsync(() => new MeetingCommands(db, clock).HoldAsync(id, r.Version, r.Minutes, r.Resolutions, ct)))
+            RunAsync(async () => MeetingView.Of(await new MeetingCommands(db, clock).HoldAsync(id, r.Version, r.Minutes, r.Resolutions, ct))))
             .Requires(Operation.MeetingsWrite)
             .InCellOf(Operation.MeetingsWrite, MeetingCellAsync);
         group.MapPost("/{id:long}/rating", (long id, RatingRequest r, ChiBoDb db, TimeProvider clock, CancellationToken ct) =>
-            RunAsync(() => new MeetingCommands(db, clock).RateAsync(id, r.Version, r.Scores ?? new Dictionary<string, int>(), ct)))
+            RunAsync(async () => MeetingView.Of(await new MeetingCommands(db, clock).RateAsync(id, r.Version, r.Scores ?? new Dictionary<string, int>(), ct))))
             .Requires(Operation.MeetingsWrite)
             .InCellOf(Operation.MeetingsWrite, MeetingCellAsync);
         group.MapPost("/{id:long}/cancel", (long id, CancelRequest r, ChiBoDb db, TimeProvider clock, CancellationToken ct) =>
-            RunAsync(() => new MeetingCommands(db, clock).CancelAsync(id, r.Version, r.Reason, ct)))
+            RunAsync(async () => MeetingView.Of(await new MeetingCommands(db, clock).CancelAsync(id, r.Version, r.Reason, ct))))
             .Requires(Operation.MeetingsWrite)
             .InCellOf(Operation.MeetingsWrite, MeetingCellAsync);
 
         group.MapGet("/tasks", TasksAsync).Requires(Operation.MembersRead);
         group.MapPost("/tasks", (TaskAssignment r, ChiBoDb db, TimeProvider clock, CancellationToken ct) =>
-            RunAsync(() => new MeetingCommands(db, clock).AssignTaskAsync(r, ct)))
+            RunAsync(async () => MemberTaskView.Of(await new MeetingCommands(db, clock).AssignTaskAsync(r, ct))))
             .Requires(Operation.MeetingsWrite)
             .InCellOf(Operation.MeetingsWrite, (r, _, _) => Task.FromResult<int?>(r.Body<TaskAssignment>().CellId));
         group.MapPost("/tasks/{id:long}/result", (long id, TaskResultRequest r, ChiBoDb db, TimeProvider clock, CancellationToken ct) =>
-            RunAsync(() => new MeetingCommands(db, clock).RecordTaskResultAsync(id, r.Version, r.Result, r.Completed, r.On, ct)))
+            RunAsync(async () => MemberTaskView.Of(await new MeetingCommands(db, clock).RecordTaskResultAsync(id, r.Version, r.Result, r.Completed, r.On, ct))))
             .Requires(Operation.MeetingsWrite)
             .InCellOf(Operation.MeetingsWrite, TaskCellAsync);
         group.MapPut("/commitments", (CommitmentRequest r, ChiBoDb db, TimeProvider clock, CancellationToken ct) =>
-            RunAsync(() => new MeetingCommands(db, clock).RecordCommitmentAsync(r.Entry, r.Version, ct)))
+            RunAsync(async () => MemberCommitmentView.Of(await new MeetingCommands(db, clock).RecordCommitmentAsync(r.Entry, r.Version, ct))))
             .Requires(Operation.MeetingsWrite)
             .InCellOf(Operation.MeetingsWrite, (r, _, _) => Task.FromResult<int?>(r.Body<CommitmentRequest>().Entry.CellId));
         group.MapPut("/residence-confirmations", (ResidenceRequest r, ChiBoDb db, TimeProvider clock, CancellationToken ct) =>
-            RunAsync(() => new MeetingCommands(db, clock).RecordResidenceConfirmationAsync(r.Entry, r.Version, ct)))
+            RunAsync(async () => ResidenceConfirmationView.Of(await new MeetingCommands(db, clock).RecordResidenceConfirmationAsync(r.Entry, r.Version, ct))))
             .Requires(Operation.MeetingsWrite)
             .InCellOf(Operation.MeetingsWrite, (r, _, _) => Task.FromResult<int?>(r.Body<ResidenceRequest>().Entry.CellId));
     }
@@ -114,7 +114,7 @@ public static class MeetingsApi
         new(p.Source, p.Criteria, p.MaxScore, p.GoodFrom, p.FairFrom, p.AverageFrom, p.GoodNeedsAttendance);
 
     /// <summary>The meetings of a cell (by code) dated in a year, by date.</summary>
-    private static async Task<Results<Ok<List<Meeting>>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> ListAsync(
+    private static async Task<Results<Ok<List<MeetingView>>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> ListAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? cell, string? year, CancellationToken ct)
     {
         if (CellLifeWeb.Year(year, clock.Today()) is not { } y)
@@ -123,7 +123,7 @@ public static class MeetingsApi
         }
 
         var org = await CellLifeWeb.FindCellAsync(http, db, cell, Operation.MembersRead);
-        return org is null ? NoCell(cell) : TypedResults.Ok(await CellLifeQueries.MeetingsOfYearAsync(db, org.Id, y, ct));
+        return org is null ? NoCell(cell) : TypedResults.Ok((await CellLifeQueries.MeetingsOfYearAsync(db, org.Id, y, ct)).Select(MeetingView.Of).ToList());
     }
 
     private static async Task<Results<Ok<MeetingDetail>, NotFound<ProblemDetails>>> DetailAsync(long id, ChiBoDb db, CancellationToken ct)
@@ -135,11 +135,11 @@ public static class MeetingsApi
         }
 
         var code = await db.Organizations.AsNoTracking().Where(o => o.Id == meeting.CellId).Select(o => o.Code).FirstAsync(ct);
-        return TypedResults.Ok(new MeetingDetail(meeting, code, await CellLifeQueries.RollCallAsync(db, meeting, ct)));
+        return TypedResults.Ok(new MeetingDetail(MeetingView.Of(meeting), code, await CellLifeQueries.RollCallAsync(db, meeting, ct)));
     }
 
     /// <summary>The members of a cell (by code) during a year with their tasks, commitments and residence confirmations.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<MemberYear>>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> TasksAsync(
+    private static async Task<Results<Ok<IReadOnlyList<MemberYearView>>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> TasksAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? cell, string? year, CancellationToken ct)
     {
         if (CellLifeWeb.Year(year, clock.Today()) is not { } y)
@@ -148,7 +148,7 @@ public static class MeetingsApi
         }
 
         var org = await CellLifeWeb.FindCellAsync(http, db, cell, Operation.MembersRead);
-        return org is null ? NoCell(cell) : TypedResults.Ok(await CellLifeQueries.MembersOfYearAsync(db, org, y, ct));
+        return org is null ? NoCell(cell) : TypedResults.Ok((IReadOnlyList<MemberYearView>)(await CellLifeQueries.MembersOfYearAsync(db, org, y, ct)).Select(MemberYearView.Of).ToList());
     }
 
     private static NotFound<ProblemDetails> NoCell(string? code) => TypedResults.NotFound(new ProblemDetails

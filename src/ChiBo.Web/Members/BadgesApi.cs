@@ -21,7 +21,7 @@ public static class BadgesApi
         group.MapGet("/badges/due", DueAsync).Requires(Operation.MembersRead);
 
         group.MapPost("/{id:int}/badges", (int id, BadgeAwardRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => Badges.AwardAsync(db, clock, http.Actor(), id, r.Years, r.AwardedOn, r.DecisionNumber, r.Early, ct)))
+            RunAsync(async () => BadgeAwardView.Of(await Badges.AwardAsync(db, clock, http.Actor(), id, r.Years, r.AwardedOn, r.DecisionNumber, r.Early, ct))))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, (r, db, ct) => CellScopeFilter.CellOfMemberAsync(db, r.RouteId(), ct));
     }

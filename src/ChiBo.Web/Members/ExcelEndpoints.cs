@@ -25,10 +25,9 @@ public static class ExcelEndpoints
         group.MapGet("/template.xlsx", Template).Requires(Operation.MembersWrite);
         group.MapGet("/export.xlsx", ExportAsync).Requires(Operation.MembersExport);
 
-        // The JSON API is for scripts and tools; browsers upload through Pages/Members/Import,
-        // which carries the anti-forgery token. The session cookie is SameSite=Strict, so no
-        // other site can post here with it.
-        group.MapPost("/import", ImportAsync).Requires(Operation.MembersWrite).DisableAntiforgery();
+        // Scripts and tools post here with the X-ChiBo header (ApiForgery); browsers upload through
+        // Pages/Members/Import, which carries the anti-forgery token.
+        group.MapPost("/import", ImportAsync).Requires(Operation.MembersWrite);
     }
 
     private static FileContentHttpResult Template()
@@ -38,7 +37,11 @@ public static class ExcelEndpoints
         return TypedResults.File(buffer.ToArray(), XlsxType, "mau-nhap-dang-vien.xlsx");
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> ExportAsync(
+    /// <summary>
+    /// The sheet is written to a temporary file and sent from there: a province's export is tens
+    /// of megabytes, which a buffer in memory (and its copy into an array) held per request.
+    /// </summary>
+    private static async Task<Results<FileStreamHttpResult, NotFound<ProblemDetails>>> ExportAsync(
         HttpContext http, ChiBoDb db, AuditScope audit, TimeProvider clock, string? org, CancellationToken ct)
     {
         var lookup = await http.FindAsync(db, org, Operation.MembersExport);
@@ -47,13 +50,25 @@ public static class ExcelEndpoints
             return Problems.NoOrg(org);
         }
 
-        using var buffer = new MemoryStream();
-        var rows = await MemberExport.WriteAsync(db, lookup.Subtree, buffer, ct);
-        await AuditChain.RecordAsync(db, audit, "export", "Member", null,
-            string.Create(CultureInfo.InvariantCulture, $"{{\"org\":\"{ChiBo.Reports.AsOf.Label(lookup)}\",\"rows\":{rows}}}"),
-            lookup.Organization?.ProvinceId ?? 0, clock.GetUtcNow(), ct, organizationId: lookup.Organization?.Id);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        return TypedResults.File(buffer.ToArray(), XlsxType, $"dang-vien-{ChiBo.Reports.AsOf.Label(lookup)}-{today}.xlsx");
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), "chibo-export-" + Guid.NewGuid().ToString("N") + ".xlsx"), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            var rows = await MemberExport.WriteAsync(db, lookup.Subtree, file, await http.ScopeAsync(), ct);
+            file.Position = 0;
+            await AuditChain.RecordAsync(db, audit, "export", "Member", null,
+                string.Create(CultureInfo.InvariantCulture, $"{{\"org\":\"{ChiBo.Reports.AsOf.Label(lookup)}\",\"rows\":{rows}}}"),
+                lookup.Organization?.ProvinceId ?? 0, clock.GetUtcNow(), ct, organizationId: lookup.Organization?.Id);
+            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+            // The result closes the file once it is sent, which deletes it.
+            return TypedResults.File(file, XlsxType, $"dang-vien-{ChiBo.Reports.AsOf.Label(lookup)}-{today}.xlsx");
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
     }
 
     private static async Task<Results<Ok<ImportSucceeded>, BadRequest<ImportErrors>, NotFound<ProblemDetails>>> ImportAsync(

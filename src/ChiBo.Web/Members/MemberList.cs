@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using ChiBo.Access;
 using ChiBo.Data;
 using ChiBo.Members;
 using ChiBo.Organizations;
@@ -24,13 +25,16 @@ public sealed record MemberPage(int Total, int Page, int PageSize, IReadOnlyList
 /// index (a covering scan: SQLite checks LIKE on the index entries without reading the table),
 /// and only its hits are joined to their cells and the subtree — a materialized CTE, which both
 /// SQLite (3.35+) and PostgreSQL (12+) honour, so the planner cannot start from the subtree and read
-/// every member row of a province. Twelve digits search the CCCD by its unique index.
+/// every member row of a province. Twelve digits search the CCCD by its unique index, for a
+/// caller with Members.ReadSensitive on the subtree only: an exact match would otherwise tell whose
+/// number it is (<see cref="CccdSearchNeedsReadSensitive"/>).
 /// </para>
 /// </summary>
 public static class MemberList
 {
-    public static async Task<MemberPage> RunAsync(ChiBoDb db, Subtree subtree, MemberFilter filter, DateOnly today, CancellationToken ct)
+    public static async Task<MemberPage> RunAsync(ChiBoDb db, Subtree subtree, MemberFilter filter, DateOnly today, OrgScope caller, CancellationToken ct)
     {
+        ChiBo.Rules.Check(new CccdSearchNeedsReadSensitive(filter.Cccd is not null, caller.Can(Operation.MembersReadSensitive, subtree)));
         var sql = new RawSql(db);
         var where = new List<string>();
         var withHits = "";
@@ -163,4 +167,14 @@ public static class MemberList
         string s => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture),
         var other => throw new InvalidCastException($"Not a date: {other}"),
     };
+}
+
+/// <summary>The CCCD is sensitive (Nghị định 13/2023/NĐ-CP): searching by it needs the right to read it.</summary>
+public sealed record CccdSearchNeedsReadSensitive(bool ByCccd, bool MayReadSensitive) : ChiBo.IRule
+{
+    public string Field => "q";
+
+    public string Message => "Tìm theo số CCCD cần quyền xem thông tin nhạy cảm ở đơn vị này; vai trò của bạn chỉ tìm được theo họ tên.";
+
+    public bool IsBroken() => ByCccd && !MayReadSensitive;
 }

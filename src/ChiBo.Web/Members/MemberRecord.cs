@@ -21,46 +21,37 @@ public sealed record TimelineEntry(
     string? DecidedBy = null);
 
 /// <summary>
-/// A member's record (hồ sơ đảng viên) with the cell now and the timeline, oldest first.
-/// <see cref="ShowSensitive"/>: whether the caller may see ethnicity, religion and CCCD
-/// (Members.ReadSensitive on the member's cell).
+/// A member's record (hồ sơ đảng viên) with the cell now and the timeline, oldest first, projected
+/// for what the caller may see on the member's cell (<see cref="MemberSight"/>).
 /// </summary>
-public sealed record MemberRecord(
-    Member Member, CellRef Cell, Subtree CellSubtree, IReadOnlyList<TimelineEntry> Timeline, bool ShowSensitive = false, bool ShowDiscipline = false);
+public sealed record MemberRecord(MemberView Member, CellRef Cell, Subtree CellSubtree, IReadOnlyList<TimelineEntry> Timeline, MemberSight Sight)
+{
+    /// <summary>Ethnicity, religion and CCCD: Members.ReadSensitive on the member's cell.</summary>
+    public bool ShowSensitive => Sight.Sensitive;
+
+    /// <summary>Discipline: Discipline.Read on the member's cell.</summary>
+    public bool ShowDiscipline => Sight.Discipline;
+}
 
 public static class MemberRecords
 {
     /// <summary>
-    /// The record as the caller may read it: confined to their Members.Read subtree, sensitive
-    /// fields only with Members.ReadSensitive on the member's cell; the read is audited.
+    /// The record as the caller may read it: confined to their Members.Read subtree, projected for
+    /// what they may see on the member's cell; the read is audited.
     /// </summary>
     public static async Task<MemberRecord?> ReadAsync(HttpContext http, ChiBoDb db, int id)
     {
-        var record = await FindAsync(db, await http.SubtreeAsync(ChiBo.Access.Operation.MembersRead), id, http.RequestAborted);
-        if (record is null)
+        var record = await FindAsync(db, await http.SubtreeAsync(ChiBo.Access.Operation.MembersRead), id, await http.ScopeAsync(), http.RequestAborted);
+        if (record is not null)
         {
-            return null;
+            await http.AuditReadAsync(nameof(Member), record.Member.ProvinceId, record.Member.Id, record.Member.CellId);
         }
 
-        var sensitive = await http.CanAsync(ChiBo.Access.Operation.MembersReadSensitive, record.CellSubtree);
-        var discipline = await http.CanAsync(ChiBo.Access.Operation.DisciplineRead, record.CellSubtree);
-        await http.AuditReadAsync(nameof(Member), record.Member.ProvinceId, record.Member.Id, record.Member.CellId);
-        return record with
-        {
-            ShowSensitive = sensitive,
-            ShowDiscipline = discipline,
-            Timeline = discipline ? record.Timeline : record.Timeline.Where(e => !DisciplineEvents.Contains(e.Kind)).ToList(),
-        };
+        return record;
     }
 
-    /// <summary>Timeline events that only callers with Discipline.Read on the member's cell see.</summary>
-    public static readonly IReadOnlySet<MemberEventKind> DisciplineEvents = new HashSet<MemberEventKind>
-    {
-        MemberEventKind.Disciplined, MemberEventKind.DisciplineReviewed, MemberEventKind.Reinstated,
-    };
-
-    /// <summary>The member if their current cell lies in the caller's scope; null otherwise ("not found").</summary>
-    public static async Task<MemberRecord?> FindAsync(ChiBoDb db, Subtree scope, int id, CancellationToken ct)
+    /// <summary>The member if their current cell lies in <paramref name="scope"/> (else null: "not found"), as <paramref name="caller"/> may see them.</summary>
+    public static async Task<MemberRecord?> FindAsync(ChiBoDb db, Subtree scope, int id, ChiBo.Access.OrgScope caller, CancellationToken ct)
     {
         var found = await db.Members.AsNoTracking()
             .Where(m => m.Id == id)
@@ -71,10 +62,12 @@ public static class MemberRecords
             return null;
         }
 
-        var events = await db.MemberEvents.AsNoTracking()
+        var cell = new Subtree(found.Member.ProvinceId, found.Path);
+        var sight = MemberSight.On(caller, cell);
+        var events = MemberTimeline.Of(await db.MemberEvents.AsNoTracking()
             .Where(e => e.MemberId == id)
             .OrderBy(e => e.Date).ThenBy(e => e.Id)
-            .ToListAsync(ct);
+            .ToListAsync(ct), sight);
         var cellIds = events.Select(e => e.CellId).Concat(events.Where(e => e.OtherCellId != null).Select(e => e.OtherCellId!.Value)).Distinct().ToList();
         var cells = await db.Organizations.AsNoTracking()
             .Where(o => cellIds.Contains(o.Id))
@@ -92,6 +85,6 @@ public static class MemberRecords
             e.RecordedBy,
             e.RecordedAt,
             e.DecidedBy)).ToList();
-        return new MemberRecord(found.Member, new CellRef(found.Code, found.Name), new Subtree(found.Member.ProvinceId, found.Path), timeline);
+        return new MemberRecord(MemberView.Of(found.Member, sight), new CellRef(found.Code, found.Name), cell, timeline, sight);
     }
 }

@@ -90,7 +90,16 @@ public static class MembersApi
             return Problems.OrgNotFound(filter.Org);
         }
 
-        var page = await MemberList.RunAsync(db, lookup.Subtree, filter, clock.Today(), ct);
+        MemberPage page;
+        try
+        {
+            page = await MemberList.RunAsync(db, lookup.Subtree, filter, clock.Today(), await http.ScopeAsync(), ct);
+        }
+        catch (RuleViolationException e)
+        {
+            return Problems.Invalid(e.Field, e.Message);
+        }
+
         await http.AuditReadAsync("MemberList", lookup.Organization?.ProvinceId, null, lookup.Organization?.Id);
         return TypedResults.Ok(new MemberPageDto(page.Total, page.Page, page.PageSize, page.Items
             .Select(r => new MemberItemDto(r.Id, r.FullName, r.BirthDate, Labels.ApiName(r.Gender), r.CellCode, r.CellName, Labels.ApiName(r.Status), r.AdmittedOn))
@@ -105,15 +114,16 @@ public static class MembersApi
         }
 
         var m = record.Member;
+        var p = m.Profile;
         return TypedResults.Ok(new MemberDto(
-            m.Id, m.FullName, m.OtherNames, Labels.ApiName(m.Gender), m.BirthDate, m.BirthPlace, m.HomeTown, m.Residence,
-            record.ShowSensitive ? m.Cccd : null,
-            record.ShowSensitive ? m.Ethnicity : null,
-            record.ShowSensitive ? Ethnicities.NameOf(m.Ethnicity) : null,
-            record.ShowSensitive ? Labels.ApiName(m.Religion) : null, m.Occupation, m.Workplace, m.Position,
-            Labels.ApiName(m.GeneralEducation), Labels.ApiName(m.Professional), m.ProfessionalField, m.ScienceTechnology,
-            Labels.ApiName(m.PoliticalTheory), m.ForeignLanguage, Labels.ApiName(m.CivilServiceGrade), m.YouthUnion, m.Enterprise,
-            m.Retired, m.PartyCardNumber, m.AdmittedOn, m.OfficialOn, Labels.ApiName(m.Status), record.Cell.Code,
+            m.Id, p.FullName, p.OtherNames, Labels.ApiName(p.Gender), p.BirthDate, p.BirthPlace, p.HomeTown, p.Residence,
+            p.Cccd,
+            p.Ethnicity,
+            p.Ethnicity is { } ethnicity ? Ethnicities.NameOf(ethnicity) : null,
+            p.Religion is { } religion ? Labels.ApiName(religion) : null, p.Occupation, p.Workplace, p.Position,
+            Labels.ApiName(p.GeneralEducation), Labels.ApiName(p.Professional), p.ProfessionalField, p.ScienceTechnology,
+            Labels.ApiName(p.PoliticalTheory), p.ForeignLanguage, Labels.ApiName(p.CivilServiceGrade), p.YouthUnion, p.Enterprise,
+            p.Retired, p.PartyCardNumber, m.AdmittedOn, m.OfficialOn, Labels.ApiName(m.Status), record.Cell.Code,
             new CellDto(record.Cell.Code, record.Cell.Name), m.UpdatedAt,
             record.Timeline.Select(e => new TimelineDto(
                 e.Date, Labels.ApiName(e.Kind), Labels.Of(e.Kind), e.Cell?.Code, e.Cell?.Name, e.OtherCell?.Code,

@@ -10,7 +10,7 @@ namespace ChiBo.Web.Members;
 
 /// <summary>What the member page shows of a member's party life beyond the record.</summary>
 public sealed record PartyLife(
-    Member Member,
+    MemberView Member,
     DateOnly Today,
     int PartyAge,
     IReadOnlyList<(DateOnly From, DateOnly To)> Interruptions,

@@ -44,7 +44,7 @@ public static class ReportsApi
             return Problems.NoOrg(org);
         }
 
-        return TypedResults.Ok(await MemberStructureReport.RunAsync(db, lookup, date, bands, ct));
+        return TypedResults.Ok(await MemberStructureReport.RunAsync(db, lookup, date, bands, await http.ScopeAsync(), ct));
     }
 
     private static async Task<Results<Ok<OrgStructure>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> OrgStructureAsync(

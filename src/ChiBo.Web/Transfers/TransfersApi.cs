@@ -23,19 +23,19 @@ public static class TransfersApi
     {
         // On the sending cell
         group.MapPost("/", (TransferIssue r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            Act(http, db, clock, c => c.IssueAsync(r, ct)))
+            Act(http, db, clock, async c => TransferView.Of(await c.IssueAsync(r, ct))))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, (r, db, ct) => CellScopeFilter.CellOfMemberAsync(db, r.Body<TransferIssue>().MemberId, ct));
 
         // On the receiving cell
         group.MapPost("/{id:int}/confirm", (int id, TransferDateRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            Act(http, db, clock, c => c.ConfirmAsync(id, r.Version, r.Date, ct)))
+            Act(http, db, clock, async c => TransferView.Of(await c.ConfirmAsync(id, r.Version, r.Date, ct))))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, ReceivingCellAsync);
 
         // On the sending cell
         group.MapPost("/{id:int}/cancel", (int id, TransferCancelRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            Act(http, db, clock, c => c.CancelAsync(id, r.Version, r.Date, r.Reason, ct)))
+            Act(http, db, clock, async c => TransferView.Of(await c.CancelAsync(id, r.Version, r.Date, r.Reason, ct))))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, SendingCellAsync);
 
@@ -66,8 +66,8 @@ public static class TransfersApi
         HttpContext http, ChiBoDb db, TimeProvider clock, Func<TransferCommands, Task<T>> command) =>
         RunAsync(async () => await command(await CommandsAsync(db, clock, http)));
 
-    private static async Task<Results<Ok<TransferLetter>, NotFound<ProblemDetails>>> LetterAsync(int id, ChiBoDb db, CancellationToken ct) =>
-        await TransferQueries.LetterAsync(db, id, ct) is { } letter
+    private static async Task<Results<Ok<TransferLetter>, NotFound<ProblemDetails>>> LetterAsync(int id, HttpContext http, ChiBoDb db, CancellationToken ct) =>
+        await TransferQueries.LetterAsync(db, id, await http.ScopeAsync(), ct) is { } letter
             ? TypedResults.Ok(letter)
             : TypedResults.NotFound(new ProblemDetails { Title = "Không tìm thấy giấy giới thiệu", Detail = $"Không có giấy giới thiệu số {id}." });
 
@@ -79,10 +79,10 @@ public static class TransfersApi
     }
 
     /// <summary>The package as a downloadable JSON file, in the same shape <see cref="ImportAsync"/> reads.</summary>
-    private static async Task<Results<FileContentHttpResult, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>>> ExportAsync(
-        TransferExport r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>, ProblemHttpResult>> ExportAsync(
+        TransferExport r, ChiBoDb db, TimeProvider clock, HttpContext http, PackageKeys keys, CancellationToken ct)
     {
-        var result = await Act(http, db, clock, c => c.ExportAsync(r, ct));
+        var result = await Act(http, db, clock, c => c.ExportAsync(r, keys, ct));
         return result.Result switch
         {
             Ok<TransferPackage> ok => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ok.Value!.ToJson()), "application/json",
@@ -90,12 +90,13 @@ public static class TransfersApi
             BadRequest<ProblemDetails> bad => bad,
             Conflict<ProblemDetails> conflict => conflict,
             NotFound<ProblemDetails> missing => missing,
+            ProblemHttpResult forbidden => forbidden,
             _ => throw new InvalidOperationException(),
         };
     }
 
-    private static async Task<Results<Ok<Member>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>>> ImportAsync(
-        HttpRequest request, ChiBoDb db, TimeProvider clock, string? cell, string? date, CancellationToken ct)
+    private static async Task<Results<Ok<MemberView>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>, ProblemHttpResult>> ImportAsync(
+        HttpRequest request, ChiBoDb db, TimeProvider clock, PackageKeys keys, string? cell, string? date, CancellationToken ct)
     {
         var lookup = await request.HttpContext.FindAsync(db, cell, Operation.MembersWrite);
         if (string.IsNullOrWhiteSpace(cell) || lookup.Organization is not { } to)
@@ -111,13 +112,15 @@ public static class TransfersApi
 
         using var reader = new StreamReader(request.Body);
         var json = await reader.ReadToEndAsync(ct);
-        var result = await Act(request.HttpContext, db, clock, c => c.ImportAsync(json, to.Id, on, ct));
+        var scope = await request.HttpContext.ScopeAsync();
+        var result = await Act(request.HttpContext, db, clock, async c => MemberView.Of(await c.ImportAsync(json, to.Id, on, keys, ct), MemberSight.On(scope, Subtree.Of(to))));
         return result.Result switch
         {
-            Ok<Member> ok => ok,
+            Ok<MemberView> ok => ok,
             BadRequest<ProblemDetails> bad => bad,
             Conflict<ProblemDetails> conflict => conflict,
             NotFound<ProblemDetails> missing => missing,
+            ProblemHttpResult forbidden => forbidden,
             _ => throw new InvalidOperationException(),
         };
     }

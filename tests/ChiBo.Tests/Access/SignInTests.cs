@@ -115,7 +115,24 @@ public sealed class SignInTests
 
         await using var ctx = db.Context();
         var actions = ctx.AuditEntries.Where(e => e.Actor == "to.chuc").OrderBy(e => e.Id).Select(e => e.Action + ":" + e.Reason).ToList();
-        actions.ShouldContain("update:Sai mật khẩu");
+        actions.ShouldContain("sign-in-failed:Sai mật khẩu");
         actions.ShouldContain("sign-in:");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Login_WithAUserNameTooLong_IsA400NamingTheField(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var app = new ChiBoApp(db);
+        await db.AddProvinceAsync();
+        using var client = app.CreateClient();
+
+        var response = await LoginAsync(client, new string('a', 101), "sai-mat-khau-123", null);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        problem.GetProperty("field").GetString().ShouldBe("username");
+        problem.GetProperty("detail").GetString()!.ShouldContain("Tên đăng nhập");
     }
 }

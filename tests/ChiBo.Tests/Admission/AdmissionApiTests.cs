@@ -35,7 +35,7 @@ public sealed class AdmissionApiTests
 
         var created = await http.PostAsJsonAsync("/api/admission/candidates", new NominateRequest(profile, w.Cell1.Id, new DateOnly(2025, 1, 6)), Ct);
         created.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var candidate = (await created.Content.ReadFromJsonAsync<Candidate>(Ct))!;
+        var candidate = (await created.Content.ReadFromJsonAsync<CandidateView>(Ct))!;
         (candidate.Step, candidate.Version, candidate.FullName).ShouldBe((CandidateStep.Nominated, 1, "Phan Văn Qua Mạng"));
 
         var stale = await http.PostAsJsonAsync($"/api/admission/candidates/{candidate.Id}/course", new CertificateRequest(7, "5/GCN", new DateOnly(2025, 2, 3)), Ct);

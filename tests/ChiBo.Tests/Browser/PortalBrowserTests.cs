@@ -128,6 +128,41 @@ public sealed class PortalBrowserTests
         problems.ShouldBeEmpty();
     }
 
+    /// <summary>
+    /// A shared phone: the member leaves without signing out and the session ends on the server
+    /// (two hours idle). The next visit finds the sign-in page, and the worker forgets the pages it
+    /// kept: offline, the record is no longer there to read.
+    /// </summary>
+    [Fact(Timeout = BrowserSession.TestTimeout)]
+    public async Task Handbook_ForgetsItsOfflinePages_WhenTheSessionHasEnded()
+    {
+        await using var world = await PortalWorld.CreateAsync(TestDatabase.Sqlite);
+        await using var app = new ChiBoApp(world.Database, world.Clock);
+        await world.AddMemberAccountAsync("an.dangvien", world.Data.An.Id, world.Data.CellOne.Code);
+        await using var browser = await BrowserSession.StartAsync(app, nameof(PortalBrowserTests) + "-het-phien", BrowserSession.Phone, TestContext.Current.CancellationToken);
+        var page = browser.Page;
+        var main = page.Locator("main");
+
+        await browser.SignInAsync("an.dangvien", null, world.Clock);
+        await browser.GoAsync("/so-tay/ho-so");
+        (await BrowserSession.ServiceWorkerActiveAsync(page, "/so-tay/")).ShouldBeTrue("the service worker did not become active");
+        await page.ReloadAsync();
+        await Assertions.Expect(main).ToContainTextAsync("01/05/1980");
+        (await page.EvaluateAsync<bool>("caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.match('/so-tay/ho-so'))))).then(hits => hits.some(h => !!h))"))
+            .ShouldBeTrue("the record was not kept for offline reading");
+
+        world.Clock.Advance(TimeSpan.FromHours(3));
+        await browser.GoAsync("/so-tay");
+        await page.WaitForURLAsync(url => url.Contains("/dang-nhap", StringComparison.Ordinal));
+        await browser.ScreenshotAsync("het-phien");
+
+        await browser.Context.SetOfflineAsync(true);
+        await browser.GoAsync("/so-tay/ho-so");
+        await Assertions.Expect(main.Locator("h1")).ToHaveTextAsync("Chưa có mạng");
+        await Assertions.Expect(main).Not.ToContainTextAsync("01/05/1980");
+        await browser.ScreenshotAsync("ngoai-tuyen-sau-het-phien");
+    }
+
     /// <summary>Readable at 390 px: nothing wider than the screen.</summary>
     private static async Task AssertFitsThePhoneAsync(IPage page) =>
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using ChiBo.Fees;
 using ChiBo.Members;
 using ChiBo.Organizations;
@@ -65,5 +67,35 @@ public sealed class FeeTests
         (may.Members, may.Paid, may.Amount).ShouldBe((3, 1, 80_000L));
         var april = await FeeLedger.CollectionAsync(check, new OrgLookup(true, w.CommuneB), 2025, 4, Ct);
         april.Cells.ShouldHaveSingleItem().Amount.ShouldBe(5_000L);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ArrearsApi_ComesInPages_WorstFirst(string provider)
+    {
+        await using var w = await World.CreateAsync(provider, new DateOnly(2025, 6, 30));
+        var paidUp = await w.RegisterAsync(w.Cell1, "Đóng Đủ", new DateOnly(2020, 1, 6), new DateOnly(2021, 1, 6));
+        var oneMonth = await w.RegisterAsync(w.Cell2, "Nợ Một Tháng", new DateOnly(2020, 1, 6), new DateOnly(2021, 1, 6));
+        var twoMonths = await w.RegisterAsync(w.CellB1, "Nợ Hai Tháng", new DateOnly(2020, 1, 6), new DateOnly(2021, 1, 6));
+        var fiveMonths = await w.RegisterAsync(w.Cell1, "Chưa Đóng", new DateOnly(2020, 1, 6), new DateOnly(2021, 1, 6));
+        await using (var db = w.Db())
+        {
+            foreach (var (member, months) in new[] { (paidUp, 5), (oneMonth, 4), (twoMonths, 3) })
+            {
+                for (var month = 1; month <= months; month++)
+                {
+                    await FeeLedger.RecordAsync(db, w.Clock, World.Actor, new FeePaymentInput(member.Id, 2025, month, FeeGroup.Pensioner, 5_000_000, new DateOnly(2025, month, 10)), Ct);
+                }
+            }
+        }
+
+        await using var app = new ChiBoApp(w.Database, w.Clock);
+        using var http = await app.SignedInAsync("province-board");
+        var first = await http.GetFromJsonAsync<JsonElement>("/api/fees/arrears?org=AG&year=2025&through=5&pageSize=2", Ct);
+        (first.GetProperty("total").GetInt32(), first.GetProperty("page").GetInt32(), first.GetProperty("pageSize").GetInt32()).ShouldBe((3, 1, 2));
+        first.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("memberId").GetInt32(), i.GetProperty("monthsUnpaid").GetInt32()))
+            .ShouldBe([(fiveMonths.Id, 5), (twoMonths.Id, 2)]);
+        var second = await http.GetFromJsonAsync<JsonElement>("/api/fees/arrears?org=AG&year=2025&through=5&pageSize=2&page=2", Ct);
+        second.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("memberId").GetInt32()).ShouldBe([oneMonth.Id]);
+        (await http.GetAsync("/api/fees/arrears?org=AG&year=2025&pageSize=5000", Ct)).StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
     }
 }

@@ -1,7 +1,10 @@
+using System.Net;
 using System.Net.Http.Json;
 using ChiBo.Access;
 using ChiBo.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,15 +31,66 @@ public sealed class ChiBoApp(TestDatabase database, TimeProvider? clock = null) 
 
     public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
 
+    /// <summary>The host environment: "Testing" unless a test needs how a deployment behaves.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
+    /// <summary>Settings (CHIBO_…) over the tests' defaults, read when the host starts.</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The address every connection comes from. The test server gives none; a reverse proxy's
+    /// address here lets a test send what the proxy would forward.
+    /// </summary>
+    public IPAddress? RemoteAddress { get; init; }
+
+    /// <summary>The header the JSON API requires on every unsafe call (a cross-site form cannot send it).</summary>
+    public const string ApiHeader = "X-ChiBo";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting(DatabaseTarget.EnvironmentVariable, Database.Target.ConnectionString);
         builder.UseSetting("CHIBO_DEMO", "none");
         builder.UseSetting("CHIBO_KEYS", Path.Combine(Path.GetTempPath(), "chibo-tests", "keys"));
         builder.UseSetting("CHIBO_LOGIN_PER_MINUTE", "1000");
-        builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(Clock)));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(s =>
+        {
+            s.Replace(ServiceDescriptor.Singleton(Clock));
+            if (RemoteAddress is { } address)
+            {
+                s.AddSingleton<IStartupFilter>(new FromAddress(address));
+            }
+        });
     }
+
+    /// <summary>Every client speaks to the API as the app's own scripts do: with the header unsafe calls need.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add(ApiHeader, "1");
+    }
+
+    private sealed class FromAddress(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, inner) =>
+            {
+                http.Connection.RemoteIpAddress = address;
+                return inner(http);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>Waits until the audit lines of the reads made so far are in the chain (a background writer appends them).</summary>
+    public Task FlushAuditReadsAsync() =>
+        Services.GetRequiredService<ChiBo.Audit.AuditReads>().FlushAsync(TestContext.Current.CancellationToken);
 
     /// <summary>Creates an account holding <paramref name="role"/> on <paramref name="org"/> and returns the TOTP secret.</summary>
     public async Task<string> AddAccountAsync(string userName, string role, string org = "root", int? memberId = null)

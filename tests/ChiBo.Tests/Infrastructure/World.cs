@@ -90,7 +90,7 @@ public sealed class World : IAsyncDisposable
     public async Task<MemberStructure> MembersAsOf(Organization org, DateOnly asOf)
     {
         await using var db = Db();
-        return await MemberStructureReport.RunAsync(db, new OrgLookup(true, org), asOf, AgeBand.Default);
+        return await MemberStructureReport.RunAsync(db, new OrgLookup(true, org), asOf, AgeBand.Default, ChiBo.Access.OrgScope.System);
     }
 
     public async Task<int> CountAsOf(Organization org, DateOnly asOf) => (await MembersAsOf(org, asOf)).Total;

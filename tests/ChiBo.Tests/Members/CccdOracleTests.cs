@@ -13,7 +13,8 @@ namespace ChiBo.Tests.Members;
 /// A CCCD already in the register, met by a caller who may not see the record that holds it: the
 /// answer names nothing and sends the caller to the province board, the attempt is audited, and an
 /// account that meets too many in a day is stopped — in every path that takes a CCCD (nomination,
-/// a candidate's correction, a member's correction request, the Excel import).
+/// a candidate's correction, a member's correction request, the Excel import of the superior
+/// committees).
 /// </summary>
 public sealed class CccdOracleTests
 {
@@ -72,16 +73,16 @@ public sealed class CccdOracleTests
             lines.ShouldAllBe(e => !e.Changes!.Contains("Phạm Văn Đạt") && !e.Changes.Contains("Lê Thị Hoa") && !e.Changes.Contains("Trường Tiểu học"));
         }
 
-        // Inside the caller's scope (a base committee reads its members' CCCD) the record is named; outside it is not.
-        await app.AddAccountAsync("dangu.coso", "base-committee", data.BaseCommittee.Code);
-        using var baseCommittee = await LoginAsync(app, "dangu.coso");
-        var import = await ImportAsync(baseCommittee, data.BaseCommittee.Code, Row(data.An, data.CellTwo.Code), Row(data.Dat, data.CellTwo.Code));
+        // The legacy import is the superior committee's: inside its subtree it reads the CCCD and the record is named; outside it is not.
+        await app.AddAccountAsync("dangbo.xa", "superior-committee", data.Commune.Code);
+        using var commune = await LoginAsync(app, "dangbo.xa");
+        var import = await ImportAsync(commune, data.Commune.Code, Row(data.An, data.CellTwo.Code), Row(data.Dat, data.CellTwo.Code));
         var errors = await ErrorsAsync(import);
         errors.Single(e => e.Row == 2 && e.Column == MemberSheet.Cccd).Message.ShouldBe($"Số CCCD {data.An.Cccd} đã có trong hồ sơ của đảng viên Nguyễn Văn An (Chi bộ ấp Một).");
         errors.Single(e => e.Row == 3 && e.Column == MemberSheet.Cccd).Message.ShouldBe(CccdRegister.Unusable(data.Dat.Cccd!));
         await using (var db = database.Context())
         {
-            db.AuditEntries.Where(e => e.Action == Refused && e.Actor == "dangu.coso").Select(e => e.Changes!).ToList()
+            db.AuditEntries.Where(e => e.Action == Refused && e.Actor == "dangbo.xa").Select(e => e.Changes!).ToList()
                 .ShouldHaveSingleItem().ShouldContain(data.Dat.Cccd!);
         }
     }
@@ -95,8 +96,8 @@ public sealed class CccdOracleTests
         await other.AddMembersAsync(other.CellOne, CccdPolicy.Default.RefusalsPerDay + 5);
         var clock = TestClock.On(TestData.Today);
         await using var app = new ChiBoApp(database, clock);
-        await app.AddAccountAsync("chiuy.mot", "cell-committee", data.CellOne.Code);
-        using var cell = await LoginAsync(app, "chiuy.mot");
+        await app.AddAccountAsync("dangbo.xa", "superior-committee", data.Commune.Code);
+        using var commune = await LoginAsync(app, "dangbo.xa");
 
         // Twenty-five made-up records carrying numbers of another province's members.
         List<Member> theirs;
@@ -106,41 +107,47 @@ public sealed class CccdOracleTests
         }
 
         theirs.Count.ShouldBe(CccdPolicy.Default.RefusalsPerDay + 5);
-        var errors = await ErrorsAsync(await ImportAsync(cell, data.CellOne.Code, [.. theirs.Select(m => Row(m, data.CellOne.Code))]));
+        var errors = await ErrorsAsync(await ImportAsync(commune, data.Commune.Code, [.. theirs.Select(m => Row(m, data.CellOne.Code))]));
         var cccd = errors.Where(e => e.Column == MemberSheet.Cccd).ToList();
         cccd.ShouldHaveSingleItem().Row.ShouldBe(1);
         cccd[0].Message.ShouldContain("tạm dừng đến hết ngày");
         errors.ShouldAllBe(e => theirs.All(m => !e.Message.Contains(m.Cccd!)));
         await using (var db = database.Context())
         {
-            db.AuditEntries.Count(e => e.Action == Refused && e.Actor == "chiuy.mot").ShouldBe(CccdPolicy.Default.RefusalsPerDay + 1);
+            db.AuditEntries.Count(e => e.Action == Refused && e.Actor == "dangbo.xa").ShouldBe(CccdPolicy.Default.RefusalsPerDay + 1);
             db.Members.Count(m => m.CellId == data.CellOne.Id).ShouldBe(2);
         }
 
         // Stopped: even a number nobody holds is not checked today, and the attempt is audited.
-        var unused = new MemberProfile { FullName = "Ứng Viên Sạch", Gender = Gender.Male, BirthDate = new DateOnly(1997, 7, 7), Cccd = Cccd.Compose(89, new DateOnly(1997, 7, 7), Gender.Male, 777) };
-        var nominate = new { profile = unused, cellId = data.CellOne.Id, nominatedOn = new DateOnly(2026, 6, 1) };
-        var stopped = await ProblemAsync(await cell.PostAsJsonAsync("/api/admission/candidates", nominate, Ct), HttpStatusCode.BadRequest);
-        stopped.GetProperty("detail").GetString()!.ShouldContain("Liên hệ Ban Tổ chức Tỉnh ủy");
+        var unused = new MemberProfile { FullName = "Người Mới Nhập", Gender = Gender.Male, BirthDate = new DateOnly(1990, 7, 7), Cccd = Cccd.Compose(89, new DateOnly(1990, 7, 7), Gender.Male, 777) };
+        var stopped = await ErrorsAsync(await ImportAsync(commune, data.Commune.Code, Row(unused, data.CellOne.Code)));
+        stopped.ShouldHaveSingleItem().Message.ShouldContain("Liên hệ Ban Tổ chức Tỉnh ủy");
         await using (var db = database.Context())
         {
-            db.AuditEntries.Count(e => e.Action == Refused && e.Actor == "chiuy.mot").ShouldBe(CccdPolicy.Default.RefusalsPerDay + 2);
+            db.AuditEntries.Count(e => e.Action == Refused && e.Actor == "dangbo.xa").ShouldBe(CccdPolicy.Default.RefusalsPerDay + 2);
+            db.Members.Count(m => m.CellId == data.CellOne.Id).ShouldBe(2);
         }
 
         // Another account is not stopped; the same account is, until the next day.
         await app.AddAccountAsync("chiuy.hai", "cell-committee", data.CellTwo.Code);
         using (var second = await LoginAsync(app, "chiuy.hai"))
         {
-            (await second.PostAsJsonAsync("/api/admission/candidates", nominate with { cellId = data.CellTwo.Id }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            var nominate = new
+            {
+                profile = unused with { FullName = "Ứng Viên Chi Bộ Hai", Cccd = Cccd.Compose(89, unused.BirthDate, Gender.Male, 779) },
+                cellId = data.CellTwo.Id, nominatedOn = new DateOnly(2026, 6, 1),
+            };
+            (await second.PostAsJsonAsync("/api/admission/candidates", nominate, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
         clock.Now = clock.Now.AddDays(1);
-        using var tomorrow = await LoginAsync(app, "chiuy.mot");
-        var again = await tomorrow.PostAsJsonAsync("/api/admission/candidates", nominate with
-        {
-            profile = unused with { FullName = "Ứng Viên Hôm Sau", Cccd = Cccd.Compose(89, unused.BirthDate, Gender.Male, 778) },
-        }, Ct);
+        using var tomorrow = await LoginAsync(app, "dangbo.xa");
+        var again = await ImportAsync(tomorrow, data.Commune.Code, Row(unused, data.CellOne.Code));
         again.StatusCode.ShouldBe(HttpStatusCode.OK, await again.Content.ReadAsStringAsync(Ct));
+        await using (var db = database.Context())
+        {
+            db.Members.Count(m => m.CellId == data.CellOne.Id).ShouldBe(3);
+        }
     }
 
     [Theory]
@@ -182,16 +189,19 @@ public sealed class CccdOracleTests
     }
 
     /// <summary>A row of the import sheet for a made-up record carrying <paramref name="holder"/>'s number (and birth date and gender, which the number encodes).</summary>
-    private static Dictionary<string, string> Row(Member holder, string cell) => new()
+    private static Dictionary<string, string> Row(Member holder, string cell) =>
+        Row(new MemberProfile { FullName = "Người Thử Số", Gender = holder.Gender, BirthDate = holder.BirthDate, Cccd = holder.Cccd }, cell);
+
+    private static Dictionary<string, string> Row(MemberProfile profile, string cell) => new()
     {
-        [MemberSheet.FullName] = "Người Thử Số",
-        [MemberSheet.Gender] = holder.Gender == Gender.Female ? "Nữ" : "Nam",
-        [MemberSheet.BirthDate] = MemberSheet.Date(holder.BirthDate),
-        [MemberSheet.Cccd] = holder.Cccd!,
+        [MemberSheet.FullName] = profile.FullName,
+        [MemberSheet.Gender] = profile.Gender == Gender.Female ? "Nữ" : "Nam",
+        [MemberSheet.BirthDate] = MemberSheet.Date(profile.BirthDate),
+        [MemberSheet.Cccd] = profile.Cccd!,
         [MemberSheet.Ethnicity] = "Kinh",
         [MemberSheet.CellCode] = cell,
         [MemberSheet.AdmittedOn] = "01/03/2020",
-        [MemberSheet.OfficialOn] = "",
+        [MemberSheet.OfficialOn] = "01/03/2021",
         [MemberSheet.GeneralEducation] = "THPT",
         [MemberSheet.Professional] = "Đại học",
         [MemberSheet.PoliticalTheory] = "Sơ cấp",

@@ -280,7 +280,9 @@ public sealed class MemberCommandTests
         await using var check = w.Db();
         var e = await check.MemberEvents.SingleAsync(x => x.Kind == MemberEventKind.FieldCorrected, Ct);
         e.Details!.Split('\n').ShouldContain("Giới tính: Nam → Nữ");
-        e.Details.ShouldContain("Dân tộc: Kinh → Khmer");
+        e.Details.Split('\n').ShouldContain("Đã sửa Dân tộc");
+        e.Details.ShouldNotContain("Khmer");
+        e.Details.Split('\n').ShouldContain("Đã sửa Số CCCD");
         e.Details.ShouldContain("Họ và tên: Lâm Văn Sai → Lâm Thị Sai");
         e.RecordedBy.ShouldBe(World.Actor);
     }

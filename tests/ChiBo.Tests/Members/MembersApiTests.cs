@@ -122,6 +122,7 @@ public sealed class MembersApiTests
         foreach (var (query, field) in new[]
         {
             ("gender=x", "gender"), ("page=0", "page"), ("page=abc", "page"), ("ageBand=30-18", "ageBand"),
+            ("ageBand=99999-99999", "ageBand"), ("ageBand=151%2B", "ageBand"),
             ("status=1", "status"), ("generalEducation=college", "generalEducation"), ("sector=bank", "sector"),
         })
         {
@@ -173,12 +174,12 @@ public sealed class MembersApiTests
         var ward = Subtree.Of(s.Data.Ward);
         var ct = TestContext.Current.CancellationToken;
 
-        (await MemberRecords.FindAsync(db, ward, s.Data.An.Id, ct)).ShouldBeNull();
-        (await MemberRecords.FindAsync(db, ward, s.Data.Dat.Id, ct))!.Member.FullName.ShouldBe("Phạm Văn Đạt");
+        (await MemberRecords.FindAsync(db, ward, s.Data.An.Id, ChiBo.Access.OrgScope.System, ct)).ShouldBeNull();
+        (await MemberRecords.FindAsync(db, ward, s.Data.Dat.Id, ChiBo.Access.OrgScope.System, ct))!.Member.FullName.ShouldBe("Phạm Văn Đạt");
 
-        var page = await MemberList.RunAsync(db, ward, new MemberFilter { Status = MemberFilter.AllStatuses }, TestData.Today, ct);
+        var page = await MemberList.RunAsync(db, ward, new MemberFilter { Status = MemberFilter.AllStatuses }, TestData.Today, ChiBo.Access.OrgScope.System, ct);
         page.Items.Select(i => i.FullName).ShouldBe(["Phạm Văn Đạt"]);
-        var search = await MemberList.RunAsync(db, ward, new MemberFilter { Query = s.Data.An.Cccd }, TestData.Today, ct);
+        var search = await MemberList.RunAsync(db, ward, new MemberFilter { Query = s.Data.An.Cccd }, TestData.Today, ChiBo.Access.OrgScope.System, ct);
         search.Total.ShouldBe(0);
     }
 }

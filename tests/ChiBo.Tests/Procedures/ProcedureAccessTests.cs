@@ -82,6 +82,7 @@ public sealed class ProcedureAccessTests
         (await ApproveAsync(colleague, r.Request.Id, 1)).Ok().Request.StepOrganization.ShouldBe("Đảng bộ cơ sở A1");
 
         // The colleague's read of a member's request is personal data: audited.
+        await d.App.FlushAuditReadsAsync();
         await using var db = d.W.Db();
         (await db.AuditEntries.CountAsync(a => a.Action == "read" && a.EntityType == nameof(ProcedureRequest) && a.MemberId == m.Id, Ct)).ShouldBeGreaterThanOrEqualTo(1);
     }

@@ -22,6 +22,13 @@ public sealed class AgeBandTests
     [Fact]
     public void Parse_RefusesNonsense() => Should.Throw<FormatException>(() => AgeBand.Parse("40-30"));
 
+    [Theory]
+    [InlineData("99999-99999")]
+    [InlineData("18-151")]
+    [InlineData("151+")]
+    public void Parse_RefusesAgesNoOneReaches(string text) =>
+        Should.Throw<FormatException>(() => AgeBand.Parse(text)).Message.ShouldContain("150");
+
     /// <summary>The SQL bounds (birth date ≤ asOf−From years, > asOf−(To+1) years) must agree with age in completed years.</summary>
     [Fact]
     public void BirthDateBounds_AgreeWithCompletedYears()

@@ -23,5 +23,11 @@ public sealed class ReportsApiTests
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await bad.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         problem.GetProperty("field").GetString().ShouldBe("asOf");
+
+        var ages = await client.GetAsync("/api/reports/member-structure?org=root&asOf=2025-12-31&ageBands=0-99998,99999%2B", TestContext.Current.CancellationToken);
+        ages.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var agesProblem = await ages.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        agesProblem.GetProperty("field").GetString().ShouldBe("ageBands");
+        agesProblem.GetProperty("detail").GetString()!.ShouldContain("Nhóm tuổi");
     }
 }

@@ -32,8 +32,9 @@ public sealed class TransfersApiTests
 
         var imported = await in_.PostAsync("/api/transfers/import?cell=AG.02.01&date=2025-06-20", new ByteArrayContent(package), Ct);
         imported.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var member = (await imported.Content.ReadFromJsonAsync<Member>(Ct))!;
+        var member = (await imported.Content.ReadFromJsonAsync<MemberView>(Ct))!;
         (member.FullName, member.CellId, member.Status).ShouldBe(("Tạ Văn Qua Tỉnh", to.CellB1.Id, MemberStatus.Official));
+        member.Profile.Cccd.ShouldBe(m.Cccd);
 
         var twice = await in_.PostAsync("/api/transfers/import?cell=AG.02.01&date=2025-06-20", new ByteArrayContent(package), Ct);
         twice.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

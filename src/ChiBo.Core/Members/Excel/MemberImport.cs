@@ -27,8 +27,24 @@ public sealed class MemberImport(ChiBoDb db, TimeProvider clock, OrgScope caller
     /// <summary>A sheet this long is a mistake, not a cell's list.</summary>
     public const int MaxRows = 20_000;
 
+    /// <summary>
+    /// Who may import: a row becomes an official member with the admission date it states, which is
+    /// the decision of the committee competent to admit (cấp ủy cấp trên trực tiếp của tổ chức cơ
+    /// sở đảng, Điều lệ Đảng Điều 4 and Quy định 24-QĐ/TW point 3) — so the superior committees, the
+    /// province board that keeps the province's records, and the system administrator; not the
+    /// cell or base committees, who propose admissions but do not decide them.
+    /// </summary>
+    public static readonly IReadOnlySet<Role> Importers = new HashSet<Role> { Role.Admin, Role.ProvinceBoard, Role.SuperiorCommittee };
+
+    /// <summary>Imports into <paramref name="scope"/>, for a caller holding one of <see cref="Importers"/> over all of it.</summary>
     public async Task<ImportResult> ImportAsync(Stream xlsx, Subtree scope, CancellationToken ct = default)
     {
+        var competent = new LegacyImportIsForTheCompetentCommittees(caller.Roles.Any(r => Importers.Contains(r.Role) && OrgScope.Covers(r.Subtree, scope)));
+        if (competent.IsBroken())
+        {
+            return Failed(new ImportError(0, "", competent.Message));
+        }
+
         var errors = new List<ImportError>();
         List<IDictionary<string, object?>> sheet;
         try
@@ -373,4 +389,15 @@ public sealed class MemberImport(ChiBoDb db, TimeProvider clock, OrgScope caller
             return value ?? false;
         }
     }
+}
+
+/// <summary>The legacy import is for <see cref="MemberImport.Importers"/> only.</summary>
+public sealed record LegacyImportIsForTheCompetentCommittees(bool CallerMay) : IRule
+{
+    public string Field => "File";
+
+    public string Message => "Nhập danh sách đảng viên từ Excel tạo hồ sơ đảng viên với ngày vào Đảng ghi trong tệp, "
+        + "nên chỉ Ban Tổ chức Tỉnh ủy và đảng ủy cấp trên trực tiếp cơ sở (cấp có thẩm quyền kết nạp) được nhập, trên đơn vị mình phụ trách.";
+
+    public bool IsBroken() => !CallerMay;
 }

@@ -22,6 +22,13 @@ public sealed class LoginModel(ChiBoDb db, AuditScope audit, TimeProvider clock)
     {
         ReturnUrl = Local(returnUrl);
         UserName = username;
+        if (ChiBo.Access.SignIn.CheckInput(username ?? "", password ?? "") is { } bad)
+        {
+            Message = bad.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         var result = await AuthApi.SignInAsync(HttpContext, db, audit, clock, username ?? "", password ?? "", totp, ct);
         if (result.Outcome == ChiBo.Access.SignInOutcome.Succeeded)
         {

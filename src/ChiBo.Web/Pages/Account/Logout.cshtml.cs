@@ -2,8 +2,6 @@ using ChiBo.Access;
 using ChiBo.Audit;
 using ChiBo.Data;
 using ChiBo.Web.Access;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,9 +16,7 @@ public sealed class LogoutModel(ChiBoDb db, AuditScope audit, TimeProvider clock
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await AuditChain.RecordAsync(db, audit, "sign-out", nameof(ChiBo.Access.Account), audit.Actor, null, 0, clock.GetUtcNow(), ct);
-        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        Response.ClearSiteCaches();
+        await AuthApi.SignOutAsync(HttpContext, db, audit, clock, ct);
         return Redirect("/dang-nhap");
     }
 }

@@ -33,7 +33,7 @@ public sealed class CandidateModel(ChiBoDb db, TimeProvider clock) : PageModel
     public int Id { get; private set; }
     public Candidate? Case { get; private set; }
     public CandidateChain Chain { get; private set; } = null!;
-    public ChiBo.Members.MemberProfile Profile { get; private set; } = null!;
+    public ChiBo.Members.ProfileView Profile { get; private set; } = null!;
     public bool ShowSensitive { get; private set; }
     public DateOnly Today { get; private set; }
     public ProcedureAct? Next { get; private set; }
@@ -260,9 +260,11 @@ public sealed class CandidateModel(ChiBoDb db, TimeProvider clock) : PageModel
 
         var c = Case = row.Candidate;
         Chain = await CandidateChain.OfAsync(db, row.Cell, ct);
-        Profile = AdmissionCommands.ProfileOf(c);
-        ShowSensitive = await HttpContext.CanAsync(Operation.MembersReadSensitive, Subtree.Of(row.Cell));
-        Levels = AdmissionProcedure.LevelsOf(await HttpContext.ScopeAsync(), Chain);
+        var scope = await HttpContext.ScopeAsync();
+        var sight = ChiBo.Members.MemberSight.On(scope, Subtree.Of(row.Cell));
+        Profile = ChiBo.Members.ProfileView.Of(AdmissionCommands.ProfileOf(c), sight);
+        ShowSensitive = sight.Sensitive;
+        Levels = AdmissionProcedure.LevelsOf(scope, Chain);
         Next = AdmissionProcedure.Next(c, Today);
         DueOn = AdmissionPolicy.DueOn(c.Step, c.StepSince);
         OfficialMembersToday = await AdmissionQueries.OfficialMembersAsync(db, c.CellId, Today, ct);

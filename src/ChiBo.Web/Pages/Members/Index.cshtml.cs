@@ -35,7 +35,17 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
         }
 
         OrgName = lookup.Organization?.Name ?? "Toàn quốc";
-        Result = await MemberList.RunAsync(db, lookup.Subtree, filter, clock.Today(), ct);
+        try
+        {
+            Result = await MemberList.RunAsync(db, lookup.Subtree, filter, clock.Today(), await HttpContext.ScopeAsync(), ct);
+        }
+        catch (RuleViolationException e)
+        {
+            Error = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
         await HttpContext.AuditReadAsync("MemberList", lookup.Organization?.ProvinceId, null, lookup.Organization?.Id);
         ViewData["Title"] = "Đảng viên – " + OrgName;
         ViewData["ScopeOrg"] = filter.Org;

@@ -42,7 +42,7 @@ public sealed class StructureModel(ChiBoDb db, TimeProvider clock) : PageModel
         }
 
         Name = lookup.Organization?.Name ?? "Toàn quốc";
-        Report = await MemberStructureReport.RunAsync(db, lookup, clock.Today(), AgeBand.Default, ct);
+        Report = await MemberStructureReport.RunAsync(db, lookup, clock.Today(), AgeBand.Default, await HttpContext.ScopeAsync(), ct);
         ViewData["Title"] = "Cơ cấu đảng viên – " + Name;
         ViewData["ScopeOrg"] = lookup.Organization?.Code ?? "root";
     }

@@ -14,7 +14,7 @@ namespace ChiBo.Web.Pages.Transfers;
 /// from the day of arrival; a refused package writes nothing and says why.
 /// </summary>
 [Requires(Operation.MembersWrite)]
-public sealed class ImportModel(ChiBoDb db, TimeProvider clock) : PageModel
+public sealed class ImportModel(ChiBoDb db, TimeProvider clock, PackageKeys keys) : PageModel
 {
     /// <summary>A package is one member's record and timeline: far below this.</summary>
     public const long MaxBytes = 1_000_000;
@@ -35,7 +35,7 @@ public sealed class ImportModel(ChiBoDb db, TimeProvider clock) : PageModel
 
     public string? Cell { get; private set; }
     public DateOnly Today { get; private set; }
-    public Member? Imported { get; private set; }
+    public MemberView? Imported { get; private set; }
     public DateOnly? ImportedOn { get; private set; }
 
     /// <summary>The form; a cell named in the address must be one the caller may write to (else not found).</summary>
@@ -82,7 +82,10 @@ public sealed class ImportModel(ChiBoDb db, TimeProvider clock) : PageModel
             var json = await reader.ReadToEndAsync(ct);
             try
             {
-                Imported = await new TransferCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor(), HttpContext.CccdPolicy()).ImportAsync(json, lookup.Organization!.Id, date!.Value, ct);
+                var scope = await HttpContext.ScopeAsync();
+                Imported = MemberView.Of(
+                    await new TransferCommands(db, clock, scope, HttpContext.Actor(), HttpContext.CccdPolicy()).ImportAsync(json, lookup.Organization!.Id, date!.Value, keys, ct),
+                    MemberSight.On(scope, lookup.Subtree));
                 ImportedOn = date;
                 return Page();
             }

@@ -20,7 +20,7 @@ public sealed record CellChoice(int Id, string Code, string Name, string? Parent
 /// package. The receiving cell then confirms on the transfers page.
 /// </summary>
 [Requires(Operation.MembersWrite)]
-public sealed class IssueModel(ChiBoDb db, TimeProvider clock) : PageModel
+public sealed class IssueModel(ChiBoDb db, TimeProvider clock, PackageKeys keys) : PageModel
 {
     private static readonly string[] Inputs = ["Kind", "Destination", "ToCell", "OtherDestination", "LetterNumber", "LetterDate", "Until"];
 
@@ -32,7 +32,7 @@ public sealed class IssueModel(ChiBoDb db, TimeProvider clock) : PageModel
         ["MemberId"] = "Kind",
     };
 
-    public Member? Member { get; private set; }
+    public MemberView? Member { get; private set; }
     public Organization? Cell { get; private set; }
     public DateOnly Today { get; private set; }
     public string? Query { get; private set; }
@@ -87,7 +87,7 @@ public sealed class IssueModel(ChiBoDb db, TimeProvider clock) : PageModel
                 if (outside)
                 {
                     var version = f.Int("MemberVersion", "Phiên bản hồ sơ") ?? 0;
-                    await commands.ExportAsync(new TransferExport(member, version, f.Text("OtherDestination") ?? "", letter, date!.Value), ct);
+                    await commands.ExportAsync(new TransferExport(member, version, f.Text("OtherDestination") ?? "", letter, date!.Value), keys, ct);
                     id = await db.PartyTransfers.Where(t => t.MemberId == member && t.Scope == TransferScope.Outgoing)
                         .OrderByDescending(t => t.Id).Select(t => t.Id).FirstAsync(ct);
                 }
@@ -128,7 +128,7 @@ public sealed class IssueModel(ChiBoDb db, TimeProvider clock) : PageModel
             return false;
         }
 
-        (Member, Cell) = (row.Member, row.Cell);
+        (Member, Cell) = (MemberView.Of(row.Member, MemberSight.Basic), row.Cell);
         ViewData["Title"] = "Giấy giới thiệu sinh hoạt đảng – " + Member.FullName;
         ViewData["ScopeOrg"] = Cell.Code;
         return true;

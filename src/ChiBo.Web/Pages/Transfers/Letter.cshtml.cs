@@ -17,7 +17,7 @@ namespace ChiBo.Web.Pages.Transfers;
 /// a transfer to another province, the package that travels with the member is downloaded here.
 /// </summary>
 [Requires(Operation.MembersRead)]
-public sealed class LetterModel(ChiBoDb db) : PageModel
+public sealed class LetterModel(ChiBoDb db, PackageKeys keys) : PageModel
 {
     public int Id { get; private set; }
     public TransferLetter? Letter { get; private set; }
@@ -31,6 +31,9 @@ public sealed class LetterModel(ChiBoDb db) : PageModel
 
     public bool JustIssued { get; private set; }
 
+    /// <summary>Whether the caller may download the package (the link is shown only then).</summary>
+    public bool CanDownloadPackage { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, string? da, CancellationToken ct)
     {
         JustIssued = da == "issued";
@@ -42,10 +45,28 @@ public sealed class LetterModel(ChiBoDb db) : PageModel
         return Page();
     }
 
-    /// <summary>The package of a transfer to another province, as the receiving province imports it.</summary>
+    /// <summary>
+    /// The package of a transfer to another province, signed, as the receiving province imports it:
+    /// for callers who may see all it carries (<see cref="PackageNeedsSensitiveAndDisciplineRead"/>).
+    /// </summary>
     public async Task<IActionResult> OnGetPackageAsync(int id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct) || Transfer is not { Scope: TransferScope.Outgoing, PackageJson: { } json })
+        if (!await LoadAsync(id, ct) || Transfer is not { Scope: TransferScope.Outgoing, PackageJson: not null })
+        {
+            return NotFound();
+        }
+
+        string? json;
+        try
+        {
+            json = await TransferQueries.PackageAsync(db, id, await HttpContext.ScopeAsync(), keys, ct);
+        }
+        catch (RuleViolationException)
+        {
+            return Forbid();
+        }
+
+        if (json is null)
         {
             return NotFound();
         }
@@ -78,7 +99,9 @@ public sealed class LetterModel(ChiBoDb db) : PageModel
         }
 
         Transfer = t;
-        Letter = await TransferQueries.LetterAsync(db, id, ct);
+        var memberCell = await db.Members.Where(m => m.Id == t.MemberId).Join(db.Organizations, m => m.CellId, o => o.Id, (m, o) => o).FirstAsync(ct);
+        CanDownloadPackage = !new PackageNeedsSensitiveAndDisciplineRead(ChiBo.Members.MemberSight.On(await HttpContext.ScopeAsync(), Subtree.Of(memberCell))).IsBroken();
+        Letter = await TransferQueries.LetterAsync(db, id, await HttpContext.ScopeAsync(), ct);
         var chain = await CandidateChain.OfAsync(db, cells.First(c => c.Id == t.FromCellId), ct);
         Issuer = chain.Base ?? chain.Cell;
         Superior = chain.Base is null ? null : chain.Competent;
