@@ -47,7 +47,7 @@ internal static class MemberCommands
         ImportResult result;
         try
         {
-            result = await new MemberImport(db, TimeProvider.System, userName).ImportAsync(file, lookup.Subtree, scope, ct);
+            result = await new MemberImport(db, TimeProvider.System, scope, userName).ImportAsync(file, lookup.Subtree, ct);
         }
         catch (RuleViolationException e)
         {

@@ -32,6 +32,19 @@ public sealed class EditConflictException(string message, int? currentVersion = 
     public object? Current { get; } = current;
 }
 
+/// <summary>
+/// The caller sees the record but holds no role that acts at the level the command needs (a cell
+/// committee recording the base committee's opinion, a base committee deciding "by" the province):
+/// the message names the level that acts. Nothing was written.
+/// </summary>
+public class ForbiddenException(string message) : Exception(message);
+
+/// <summary>
+/// What the command names does not exist, or lies outside the caller's subtrees: both are "not
+/// found", so a refusal never tells that something exists elsewhere. Nothing was written.
+/// </summary>
+public class NotFoundException(string message) : Exception(message);
+
 public static class Rules
 {
     /// <summary>Throws the first broken rule.</summary>

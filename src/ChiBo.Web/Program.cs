@@ -14,6 +14,7 @@ builder.Services.AddHostedService<ChiBo.Web.Audit.AuditReadWriter>();
 builder.Services.AddDbContext<ChiBoDb>((sp, o) =>
     target.Configure(o, sp.GetRequiredService<AuditScope>(), sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(ChiBo.Members.CccdPolicy.From(builder.Configuration[ChiBo.Members.CccdPolicy.Setting]));
 builder.AddChiBoAccess();
 builder.AddTransferPackageKeys();
 builder.Services.AddRazorPages();

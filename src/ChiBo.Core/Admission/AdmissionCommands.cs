@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChiBo.Access;
 using ChiBo.Data;
 using ChiBo.Members;
 using ChiBo.Organizations;
@@ -22,13 +23,17 @@ public sealed record CellVote(DateOnly Date, int VotesFor);
 /// The admission procedure (kết nạp đảng viên) step by step. Each command is one transaction; at
 /// the ceremony and at the recognition the member record is written by <see cref="MemberCommands"/>
 /// in the same transaction, so a candidate is never admitted without a member record or the reverse.
+/// Each step first finds the file in the caller's subtrees (else "not found") and then checks that
+/// the caller acts at the step's level (<see cref="AdmissionProcedure.ActsAt(OrgScope, AdmissionLevel, CandidateChain)"/>):
+/// a page, the API and any later import get the same answer.
 /// </summary>
-public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string actor)
+public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, OrgScope caller, string actor, CccdPolicy? cccd = null)
 {
     private const string File = "Hồ sơ kết nạp";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly MemberCommands _members = new(db, clock, actor);
+    private readonly CccdRegister _cccd = new(db, clock, caller, cccd);
 
     public DateOnly Today => _members.Today;
 
@@ -37,14 +42,13 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
         {
             var profile = nomination.Profile.Cleaned();
             var cell = await FindCellAsync(nomination.CellId, ct);
-            var isMember = profile.Cccd is { } n && await db.Members.AnyAsync(m => m.Cccd == n, ct);
-            var inProgress = profile.Cccd is { } c && await db.Candidates.AnyAsync(x => x.Cccd == c && x.Step < CandidateStep.OnProbation, ct);
+            AdmissionProcedure.RequireActsAt(caller, AdmissionLevel.Cell, await CandidateChain.OfAsync(db, cell, ct), AdmissionProcedure.Nominate.Act);
             Rules.Check(MemberRules.ForProfile(profile).Concat(
             [
                 new CellHoldsMembers(cell),
-                new CccdIsUnique(profile.Cccd, isMember || inProgress),
                 new DateIsNotInTheFuture("NominatedOn", "Ngày giới thiệu quần chúng ưu tú", nomination.NominatedOn, Today),
             ]));
+            await _cccd.RequireFreeAsync(profile.Cccd, cell.ProvinceId, AdmissionProcedure.Nominate.Act, ct: ct);
             var candidate = new Candidate
             {
                 ProvinceId = cell.ProvinceId,
@@ -72,15 +76,14 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
     public Task<Candidate> CorrectProfileAsync(int id, int version, MemberProfile corrected, CancellationToken ct = default) =>
         Transactions.RunAsync(db, File, async () =>
         {
-            var c = await LoadAsync(id, version, ct);
+            var c = await LoadAsync(id, version, AdmissionLevel.Cell, CorrectionAct, ct);
             var profile = corrected.Cleaned();
-            var taken = profile.Cccd is { } n && profile.Cccd != c.Cccd
-                && (await db.Members.AnyAsync(m => m.Cccd == n, ct) || await db.Candidates.AnyAsync(x => x.Id != c.Id && x.Cccd == n && x.Step < CandidateStep.OnProbation, ct));
-            Rules.Check(MemberRules.ForProfile(profile).Concat(
-            [
-                new CandidateIsAtStepBefore(c, CandidateStep.OnProbation, "sửa lý lịch"),
-                new CccdIsUnique(profile.Cccd, taken),
-            ]));
+            Rules.Check(MemberRules.ForProfile(profile).Append(new CandidateIsAtStepBefore(c, CandidateStep.OnProbation, "sửa lý lịch")));
+            if (profile.Cccd != c.Cccd)
+            {
+                await _cccd.RequireFreeAsync(profile.Cccd, c.ProvinceId, CorrectionAct, exceptCandidate: c.Id, ct: ct);
+            }
+
             c.FullName = profile.FullName;
             c.BirthDate = profile.BirthDate;
             c.Cccd = profile.Cccd;
@@ -91,7 +94,7 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
 
     /// <summary>Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng.</summary>
     public Task<Candidate> RecordCourseAsync(int id, int version, string certificateNumber, DateOnly date, CancellationToken ct = default) =>
-        Step(id, version, CandidateStep.Nominated, CandidateStep.Trained, date, "ghi nhận lớp bồi dưỡng", c =>
+        Step(id, version, AdmissionProcedure.Course, CandidateStep.Nominated, CandidateStep.Trained, date, "ghi nhận lớp bồi dưỡng", c =>
         {
             Rules.Check(new TextIsGiven(nameof(Candidate.CourseCertificateNumber), "Số giấy chứng nhận", certificateNumber));
             c.CourseCertificateNumber = certificateNumber.Trim();
@@ -101,7 +104,7 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
 
     /// <summary>Đơn xin vào Đảng (1-KNĐ) and lý lịch (2-KNĐ); the step dates from the later of the two.</summary>
     public Task<Candidate> RecordApplicationAsync(int id, int version, DateOnly applicationDate, DateOnly cvDate, CancellationToken ct = default) =>
-        Step(id, version, CandidateStep.Trained, CandidateStep.Applied, applicationDate > cvDate ? applicationDate : cvDate, "ghi nhận đơn và lý lịch", c =>
+        Step(id, version, AdmissionProcedure.Application, CandidateStep.Trained, CandidateStep.Applied, applicationDate > cvDate ? applicationDate : cvDate, "ghi nhận đơn và lý lịch", c =>
         {
             Rules.Check(new StepIsNotBeforePrevious(applicationDate, c.StepSince), new StepIsNotBeforePrevious(cvDate, c.StepSince));
             c.ApplicationDate = applicationDate;
@@ -110,7 +113,7 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
         }, ct);
 
     public Task<Candidate> RecordIntroductionAsync(int id, int version, Introduction introduction, CancellationToken ct = default) =>
-        Step(id, version, CandidateStep.Applied, CandidateStep.Introduced, introduction.Date, "ghi nhận người giới thiệu", async c =>
+        Step(id, version, AdmissionProcedure.Introduction, CandidateStep.Applied, CandidateStep.Introduced, introduction.Date, "ghi nhận người giới thiệu", async c =>
         {
             var profile = ProfileOf(c);
             Rules.Check(new YouthUnionIntroducesItsMember(introduction.Kind, profile.YouthUnion));
@@ -142,7 +145,7 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
 
     /// <summary>Thẩm tra lý lịch người vào Đảng.</summary>
     public Task<Candidate> RecordVerificationAsync(int id, int version, DateOnly date, CancellationToken ct = default) =>
-        Step(id, version, CandidateStep.Introduced, CandidateStep.Verified, date, "ghi nhận thẩm tra lý lịch", c =>
+        Step(id, version, AdmissionProcedure.Verification, CandidateStep.Introduced, CandidateStep.Verified, date, "ghi nhận thẩm tra lý lịch", c =>
         {
             c.VerifiedOn = date;
             return Task.CompletedTask;
@@ -153,7 +156,7 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
     /// cell decides, and the official members are those of the register on that day.
     /// </summary>
     public Task<Candidate> RecordCellResolutionAsync(int id, int version, CellVote vote, string? provincialConsentNumber = null, CancellationToken ct = default) =>
-        Step(id, version, CandidateStep.Verified, CandidateStep.CellResolved, vote.Date, "ghi nghị quyết chi bộ", async c =>
+        Step(id, version, AdmissionProcedure.CellResolution, CandidateStep.Verified, CandidateStep.CellResolved, vote.Date, "ghi nghị quyết chi bộ", async c =>
         {
             var profile = ProfileOf(c);
             var official = await OfficialMembersAsync(c.CellId, vote.Date, ct);
@@ -175,7 +178,7 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
 
     /// <summary>Đảng ủy cơ sở: agrees and proposes to the competent committee, or stops the file.</summary>
     public Task<Candidate> RecordBaseCommitteeOpinionAsync(int id, int version, DateOnly date, bool agreed, string? reason = null, CancellationToken ct = default) =>
-        Step(id, version, CandidateStep.CellResolved, agreed ? CandidateStep.BaseCommitteeAgreed : CandidateStep.Stopped, date, "ghi ý kiến đảng ủy cơ sở", c =>
+        Step(id, version, AdmissionProcedure.BaseCommittee, CandidateStep.CellResolved, agreed ? CandidateStep.BaseCommitteeAgreed : CandidateStep.Stopped, date, "ghi ý kiến đảng ủy cơ sở", c =>
         {
             if (!agreed)
             {
@@ -189,7 +192,7 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
 
     /// <summary>Quyết định kết nạp (9-KNĐ) of the competent committee.</summary>
     public Task<Candidate> RecordDecisionAsync(int id, int version, string number, DateOnly date, CancellationToken ct = default) =>
-        Step(id, version, CandidateStep.BaseCommitteeAgreed, CandidateStep.Decided, date, "ghi quyết định kết nạp", c =>
+        Step(id, version, AdmissionProcedure.Decision, CandidateStep.BaseCommitteeAgreed, CandidateStep.Decided, date, "ghi quyết định kết nạp", c =>
         {
             Rules.Check(new TextIsGiven(nameof(Candidate.DecisionNumber), "Số quyết định kết nạp", number));
             c.DecisionNumber = number.Trim();
@@ -199,7 +202,7 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
 
     /// <summary>Lễ kết nạp: the member record is created (dự bị, an Admitted event dated the ceremony).</summary>
     public Task<Candidate> HoldCeremonyAsync(int id, int version, DateOnly date, CancellationToken ct = default) =>
-        Step(id, version, CandidateStep.Decided, CandidateStep.OnProbation, date, "tổ chức lễ kết nạp", async c =>
+        Step(id, version, AdmissionProcedure.Ceremony, CandidateStep.Decided, CandidateStep.OnProbation, date, "tổ chức lễ kết nạp", async c =>
         {
             var member = await _members.RegisterAsync(
                 new MemberRegistration(ProfileOf(c), c.CellId, date, null),
@@ -213,7 +216,7 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
     public Task<Candidate> RecordNewMemberCourseAsync(int id, int version, string certificateNumber, DateOnly date, CancellationToken ct = default) =>
         Transactions.RunAsync(db, File, async () =>
         {
-            var c = await LoadAsync(id, version, ct);
+            var c = await LoadAsync(id, version, AdmissionProcedure.NewMemberCourse, ct);
             Rules.Check(
                 new CandidateIsAtStep(c, CandidateStep.OnProbation, "ghi nhận lớp đảng viên mới"),
                 new TextIsGiven(nameof(Candidate.NewMemberCourseCertificateNumber), "Số giấy chứng nhận", certificateNumber),
@@ -228,14 +231,19 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
     /// <summary>
     /// Công nhận đảng viên chính thức: the cell votes after the 12 months of probation, the committee
     /// decides; official membership counts from the end of probation (Điều lệ Đảng, Điều 5.4), not
-    /// from the decision. Both in one transaction; <see cref="RecordRecognitionVoteAsync"/> and
+    /// from the decision. Both in one transaction, recorded by the competent committee with the
+    /// cell's resolution it received; <see cref="RecordRecognitionVoteAsync"/> and
     /// <see cref="DecideRecognitionAsync"/> are the same two acts recorded by each level in turn.
     /// </summary>
     public Task<Candidate> RecognizeOfficialAsync(int id, int version, CellVote vote, string decisionNumber, DateOnly decisionDate, CancellationToken ct = default) =>
         Transactions.RunAsync(db, File, async () =>
         {
-            var c = await RecordRecognitionVoteAsync(id, version, vote, ct);
-            return await DecideRecognitionAsync(c.Id, c.Version, decisionNumber, decisionDate, ct);
+            var c = await LoadAsync(id, version, AdmissionProcedure.RecognitionDecision, ct);
+            await RecognitionVoteAsync(c, vote, ct);
+            await SaveAsync(c, ct);
+            await StepAsync(c, CandidateStep.OnProbation, CandidateStep.Official, decisionDate, "công nhận đảng viên chính thức",
+                x => RecognitionDecisionAsync(x, decisionNumber, decisionDate, ct), ct);
+            return c;
         }, ct);
 
     /// <summary>
@@ -246,40 +254,48 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
     public Task<Candidate> RecordRecognitionVoteAsync(int id, int version, CellVote vote, CancellationToken ct = default) =>
         Transactions.RunAsync(db, File, async () =>
         {
-            var c = await LoadAsync(id, version, ct);
-            Rules.Check(
-                new CandidateIsAtStep(c, CandidateStep.OnProbation, "ghi nghị quyết chi bộ đề nghị công nhận chính thức"),
-                new RecognitionNotYetVoted(c));
-            var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == c.MemberId, ct);
-            var official = await OfficialMembersAsync(member.CellId, vote.Date, ct);
-            Rules.Check(
-                new TextIsGiven(nameof(Candidate.NewMemberCourseDate), "Giấy chứng nhận lớp bồi dưỡng đảng viên mới", c.NewMemberCourseCertificateNumber),
-                new DateIsNotInTheFuture("Date", "Ngày", vote.Date, Today),
-                new StepIsNotBeforePrevious(vote.Date, c.StepSince),
-                new RecognitionAfterProbation(member.AdmittedOn, vote.Date),
-                new VotesWithinOfficialMembers(vote.VotesFor, official),
-                new AdmissionNeedsTwoThirdsOfOfficialMembers(vote.VotesFor, official, "công nhận đảng viên chính thức"));
-            c.RecognitionResolutionDate = vote.Date;
-            c.RecognitionOfficialMembers = official;
-            c.RecognitionVotesFor = vote.VotesFor;
+            var c = await LoadAsync(id, version, AdmissionProcedure.RecognitionVote, ct);
+            await RecognitionVoteAsync(c, vote, ct);
             await SaveAsync(c, ct);
             return c;
         }, ct);
 
+    private async Task RecognitionVoteAsync(Candidate c, CellVote vote, CancellationToken ct)
+    {
+        Rules.Check(
+            new CandidateIsAtStep(c, CandidateStep.OnProbation, "ghi nghị quyết chi bộ đề nghị công nhận chính thức"),
+            new RecognitionNotYetVoted(c));
+        var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == c.MemberId, ct);
+        var official = await OfficialMembersAsync(member.CellId, vote.Date, ct);
+        Rules.Check(
+            new TextIsGiven(nameof(Candidate.NewMemberCourseDate), "Giấy chứng nhận lớp bồi dưỡng đảng viên mới", c.NewMemberCourseCertificateNumber),
+            new DateIsNotInTheFuture("Date", "Ngày", vote.Date, Today),
+            new StepIsNotBeforePrevious(vote.Date, c.StepSince),
+            new RecognitionAfterProbation(member.AdmittedOn, vote.Date),
+            new VotesWithinOfficialMembers(vote.VotesFor, official),
+            new AdmissionNeedsTwoThirdsOfOfficialMembers(vote.VotesFor, official, "công nhận đảng viên chính thức"));
+        c.RecognitionResolutionDate = vote.Date;
+        c.RecognitionOfficialMembers = official;
+        c.RecognitionVotesFor = vote.VotesFor;
+    }
+
     /// <summary>Quyết định công nhận đảng viên chính thức, on the cell's resolution.</summary>
     public Task<Candidate> DecideRecognitionAsync(int id, int version, string decisionNumber, DateOnly decisionDate, CancellationToken ct = default) =>
-        Step(id, version, CandidateStep.OnProbation, CandidateStep.Official, decisionDate, "công nhận đảng viên chính thức", async c =>
-        {
-            Rules.Check(
-                new RecognitionVoted(c),
-                new TextIsGiven(nameof(Candidate.RecognitionDecisionNumber), "Số quyết định công nhận", decisionNumber),
-                new StepIsNotBeforePrevious(decisionDate, c.RecognitionResolutionDate!.Value));
-            var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == c.MemberId, ct);
-            var ends = AdmissionPolicy.ProbationEnds(member.AdmittedOn);
-            await _members.RecognizeOfficialAsync(member.Id, member.Version, ends, new Decision(decisionNumber, "Công nhận đảng viên chính thức"), ct);
-            c.RecognitionDecisionNumber = decisionNumber.Trim();
-            c.RecognitionDecisionDate = decisionDate;
-        }, ct);
+        Step(id, version, AdmissionProcedure.RecognitionDecision, CandidateStep.OnProbation, CandidateStep.Official, decisionDate, "công nhận đảng viên chính thức",
+            c => RecognitionDecisionAsync(c, decisionNumber, decisionDate, ct), ct);
+
+    private async Task RecognitionDecisionAsync(Candidate c, string decisionNumber, DateOnly decisionDate, CancellationToken ct)
+    {
+        Rules.Check(
+            new RecognitionVoted(c),
+            new TextIsGiven(nameof(Candidate.RecognitionDecisionNumber), "Số quyết định công nhận", decisionNumber),
+            new StepIsNotBeforePrevious(decisionDate, c.RecognitionResolutionDate!.Value));
+        var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == c.MemberId, ct);
+        var ends = AdmissionPolicy.ProbationEnds(member.AdmittedOn);
+        await _members.RecognizeOfficialAsync(member.Id, member.Version, ends, new Decision(decisionNumber, "Công nhận đảng viên chính thức"), ct);
+        c.RecognitionDecisionNumber = decisionNumber.Trim();
+        c.RecognitionDecisionDate = decisionDate;
+    }
 
     /// <summary>
     /// Văn bản đồng ý của Ban Thường vụ Tỉnh ủy for a candidate over 60 (Quy định 24-QĐ/TW point
@@ -288,7 +304,7 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
     public Task<Candidate> RecordProvincialConsentAsync(int id, int version, string number, CancellationToken ct = default) =>
         Transactions.RunAsync(db, File, async () =>
         {
-            var c = await LoadAsync(id, version, ct);
+            var c = await LoadAsync(id, version, AdmissionProcedure.ProvincialConsent, ct);
             Rules.Check(
                 new CandidateIsAtStepBefore(c, CandidateStep.CellResolved, "ghi văn bản đồng ý của Ban Thường vụ Tỉnh ủy"),
                 new TextIsGiven(nameof(Candidate.ProvincialConsentNumber), "Số văn bản đồng ý", number));
@@ -305,7 +321,7 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
     public Task<Candidate> StopAsync(int id, int version, DateOnly date, string reason, string? decisionNumber = null, CancellationToken ct = default) =>
         Transactions.RunAsync(db, File, async () =>
         {
-            var c = await LoadAsync(id, version, ct);
+            var c = await LoadAsync(id, version, x => AdmissionProcedure.StopLevel(x, Today), StopAct, ct);
             Rules.Check(
                 new CandidateIsInProgress(c),
                 new TextIsGiven(nameof(Candidate.StopReason), "Lý do", reason),
@@ -334,21 +350,27 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
     /// <summary>Official members (not probationary; exempted members do not vote) of a cell on a date, from the periods.</summary>
     internal Task<int> OfficialMembersAsync(int cellId, DateOnly on, CancellationToken ct) => AdmissionQueries.OfficialMembersAsync(db, cellId, on, ct);
 
-    /// <summary>The frame of a step: version, order, dates, the change, one save.</summary>
-    private Task<Candidate> Step(int id, int version, CandidateStep from, CandidateStep to, DateOnly date, string action, Func<Candidate, Task> change, CancellationToken ct) =>
+    /// <summary>The frame of a step: the file and the caller's level, version, order, dates, the change, one save.</summary>
+    private Task<Candidate> Step(
+        int id, int version, ProcedureAct act, CandidateStep from, CandidateStep to, DateOnly date, string action, Func<Candidate, Task> change, CancellationToken ct) =>
         Transactions.RunAsync(db, File, async () =>
         {
-            var c = await LoadAsync(id, version, ct);
-            Rules.Check(
-                new CandidateIsAtStep(c, from, action),
-                new DateIsNotInTheFuture("Date", "Ngày", date, Today),
-                new StepIsNotBeforePrevious(date, c.StepSince));
-            await change(c);
-            c.Step = to;
-            c.StepSince = date;
-            await SaveAsync(c, ct);
+            var c = await LoadAsync(id, version, act, ct);
+            await StepAsync(c, from, to, date, action, change, ct);
             return c;
         }, ct);
+
+    private async Task StepAsync(Candidate c, CandidateStep from, CandidateStep to, DateOnly date, string action, Func<Candidate, Task> change, CancellationToken ct)
+    {
+        Rules.Check(
+            new CandidateIsAtStep(c, from, action),
+            new DateIsNotInTheFuture("Date", "Ngày", date, Today),
+            new StepIsNotBeforePrevious(date, c.StepSince));
+        await change(c);
+        c.Step = to;
+        c.StepSince = date;
+        await SaveAsync(c, ct);
+    }
 
     private async Task SaveAsync(Candidate c, CancellationToken ct)
     {
@@ -358,15 +380,36 @@ public sealed class AdmissionCommands(ChiBoDb db, TimeProvider clock, string act
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<Candidate> LoadAsync(int id, int version, CancellationToken ct)
+    private const string CorrectionAct = "Sửa lý lịch người vào Đảng";
+    private const string StopAct = "Dừng xét hồ sơ kết nạp";
+
+    private Task<Candidate> LoadAsync(int id, int version, ProcedureAct act, CancellationToken ct) =>
+        LoadAsync(id, version, _ => act.Level, act.Act, ct);
+
+    private Task<Candidate> LoadAsync(int id, int version, AdmissionLevel level, string act, CancellationToken ct) =>
+        LoadAsync(id, version, _ => level, act, ct);
+
+    /// <summary>
+    /// The file as the caller reaches it: not found outside the caller's subtrees (as if it did not
+    /// exist), refused when the caller does not act at the level, then a conflict on a stale version.
+    /// </summary>
+    private async Task<Candidate> LoadAsync(int id, int version, Func<Candidate, AdmissionLevel> levelOf, string act, CancellationToken ct)
     {
-        var c = await db.Candidates.SingleOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new RuleViolationException("CandidateId", $"Không tìm thấy hồ sơ kết nạp số {id}.");
+        var c = await db.Candidates.SingleOrDefaultAsync(x => x.Id == id, ct);
+        var cell = c is null ? null : await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == c.CellId, ct);
+        if (c is null || cell is null || !caller.Can(Operation.MembersWrite, Subtree.Of(cell)))
+        {
+            throw new NotFoundException($"Không có hồ sơ kết nạp số {id} trong phạm vi của bạn.");
+        }
+
+        AdmissionProcedure.RequireActsAt(caller, levelOf(c), await CandidateChain.OfAsync(db, cell, ct), act);
         Concurrency.CheckVersion($"Hồ sơ kết nạp của {c.FullName}", version, c.Version);
         return c;
     }
 
+    /// <summary>A cell the caller writes members of; any other is not found.</summary>
     private async Task<Organization> FindCellAsync(int cellId, CancellationToken ct) =>
-        await db.Organizations.SingleOrDefaultAsync(o => o.Id == cellId, ct)
-        ?? throw new RuleViolationException("CellId", $"Không tìm thấy chi bộ số {cellId}.");
+        await db.Organizations.SingleOrDefaultAsync(o => o.Id == cellId, ct) is { } cell && caller.Can(Operation.MembersWrite, Subtree.Of(cell))
+            ? cell
+            : throw new NotFoundException($"Không có chi bộ số {cellId} trong phạm vi của bạn.");
 }

@@ -107,6 +107,38 @@ public static class AdmissionProcedure
         _ => false,
     };
 
+    /// <summary>
+    /// Whether the caller acts at a level for a candidate of the chain's cell: a role that writes
+    /// members, held on the organization acting at that level (or on one above it), that acts there
+    /// (<see cref="ActsAt(Role, AdmissionLevel, CandidateChain)"/>). Where the tree has no
+    /// organization at the level, only the administrator does.
+    /// </summary>
+    public static bool ActsAt(OrgScope caller, AdmissionLevel level, CandidateChain chain)
+    {
+        var org = chain.At(level);
+        return caller.Roles.Any(r => AccessTable.Allows(r.Role, Operation.MembersWrite)
+                                     && (org is null ? r.Role == Role.Admin : OrgScope.Covers(r.Subtree, Subtree.Of(org)))
+                                     && ActsAt(r.Role, level, chain));
+    }
+
+    /// <summary>Every level the caller acts at for a candidate of the chain's cell (pages show only those forms).</summary>
+    public static IReadOnlySet<AdmissionLevel> LevelsOf(OrgScope caller, CandidateChain chain) =>
+        Enum.GetValues<AdmissionLevel>().Where(l => ActsAt(caller, l, chain)).ToHashSet();
+
+    /// <summary>Refuses (403) a caller who does not act at the level, naming who does.</summary>
+    public static void RequireActsAt(OrgScope caller, AdmissionLevel level, CandidateChain chain, string act)
+    {
+        if (!ActsAt(caller, level, chain))
+        {
+            throw new ForbiddenException(
+                $"Việc \"{act}\" do {Acting(chain, level)} thực hiện; tài khoản của bạn không giữ vai trò ở cấp đó.");
+        }
+    }
+
+    /// <summary>The level with the organization that acts there: "Đảng ủy cơ sở (Đảng bộ cơ sở xã An Hòa)".</summary>
+    public static string Acting(CandidateChain chain, AdmissionLevel level) =>
+        chain.At(level) is { } org ? $"{NameOf(level)} ({org.Name})" : NameOf(level);
+
     public static string NameOf(AdmissionLevel level) => level switch
     {
         AdmissionLevel.Cell => "Chi bộ",

@@ -19,6 +19,9 @@ public sealed class AuditInterceptor(AuditScope scope, TimeProvider clock) : Sav
     private static readonly HashSet<string> Masked = new(StringComparer.Ordinal) { "PasswordHash", "TotpSecret", "SecurityStamp" };
 
     private List<(EntityEntry Entry, EntityState State, Dictionary<string, object?[]> Values)>? _pending;
+
+    /// <summary>Who acts through this context, for lines written outside a save (refusals).</summary>
+    internal AuditScope Scope => scope;
     private IDbContextTransaction? _owned;
     private bool _appending;
 

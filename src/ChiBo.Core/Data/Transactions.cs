@@ -45,10 +45,16 @@ internal static class Transactions
             db.ChangeTracker.Clear();
             throw Concurrency.Conflict(what, current);
         }
-        catch
+        catch (Exception e)
         {
             await tx.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
+            if (e is Audit.IAuditedRefusal refusal)
+            {
+                // The refusal's own lines outlive the command they refused, in a transaction of their own.
+                await Audit.AuditedRefusals.RecordAsync(db, refusal.Lines, CancellationToken.None);
+            }
+
             throw;
         }
     }

@@ -1,3 +1,4 @@
+using ChiBo.Access;
 using ChiBo.Data;
 using ChiBo.Members;
 using ChiBo.Organizations;
@@ -41,12 +42,40 @@ public sealed record BodyBelongsToTheLevel(Organization Org, DecidingBody Body, 
 }
 
 /// <summary>
+/// Who records discipline at which level. A role with Discipline.Write acts for the bodies of the
+/// organizations of its subtree — the committee of a đảng bộ decides in it and records the
+/// decisions of its cells (see <see cref="AccessTable"/>) — never for a level above it; the centre's
+/// decisions reach the register through the province, so only a grant on the province's root
+/// records them (or the administrator's).
+/// </summary>
+public static class DisciplineActing
+{
+    /// <param name="levelPath">The deciding (inspecting, answering) organization's path now; null for the centre.</param>
+    public static bool ActsFor(OrgScope caller, int provinceId, string? levelPath) =>
+        caller.Roles.Any(r => AccessTable.Allows(r.Role, Operation.DisciplineWrite) && (levelPath is null
+            ? r.Subtree.ProvinceId is null || (r.Subtree.ProvinceId == provinceId && Subtree.Ids(r.Subtree.Path).Length == 1)
+            : OrgScope.Covers(r.Subtree, new Subtree(provinceId, levelPath))));
+
+    /// <summary>Refuses (403) a caller who does not act for the level, naming it.</summary>
+    public static void Require(OrgScope caller, int provinceId, string? levelPath, string what, string levelName)
+    {
+        if (!ActsFor(caller, provinceId, levelPath))
+        {
+            throw new ForbiddenException(
+                $"{what} của {levelName} do tài khoản ở cấp đó (hoặc cấp trên) ghi nhận; tài khoản của bạn không giữ vai trò ở cấp đó.");
+        }
+    }
+}
+
+/// <summary>
 /// Kiểm tra, giám sát and kỷ luật. Each command is one transaction; a khai trừ also ends the
 /// member's membership through <see cref="MemberCommands.ExpelAsync"/>, a giải tán dissolves the
 /// organization through <see cref="OrganizationCommands.DissolveAsync"/>, in the same transaction.
-/// Every decision on a member is an event on their timeline.
+/// Every decision on a member is an event on their timeline. Each command finds its subject in the
+/// caller's subtrees (else "not found") and records only for a level the caller acts at
+/// (<see cref="DisciplineActing"/>, else 403).
 /// </summary>
-public sealed class DisciplineCommands(ChiBoDb db, TimeProvider clock, string actor, DisciplinePolicy? policy = null)
+public sealed class DisciplineCommands(ChiBoDb db, TimeProvider clock, OrgScope caller, string actor, DisciplinePolicy? policy = null)
 {
     private const string Record = "Hồ sơ kỷ luật";
 
@@ -58,14 +87,17 @@ public sealed class DisciplineCommands(ChiBoDb db, TimeProvider clock, string ac
     public Task<InspectionCase> OpenCaseAsync(CaseOpening o, CancellationToken ct = default) =>
         Transactions.RunAsync(db, Record, async () =>
         {
+            Rules.Check(new OneSubjectIsNamed(o.MemberId, o.OrganizationId));
+            var province = await RequireSubjectAsync(o.MemberId, o.OrganizationId, ct);
+            var inspecting = await LevelOnAsync(o.InspectingOrgId, o.InspectingBody, o.OpenedOn, "InspectingOrgId", ct);
+            RequireActs(inspecting, province, "Quyết định kiểm tra, giám sát");
             Rules.Check(
-                new OneSubjectIsNamed(o.MemberId, o.OrganizationId),
                 new TextIsGiven("DecisionNumber", "Số quyết định kiểm tra, giám sát", o.DecisionNumber),
                 new TextIsGiven("Content", "Nội dung kiểm tra, giám sát", o.Content),
                 new DateIsNotInTheFuture("OpenedOn", "Ngày bắt đầu", o.OpenedOn, Today),
                 new DueDateAfterOpening(o.OpenedOn, o.DueOn));
             var subject = await SubjectOnAsync(o.MemberId, o.OrganizationId, o.OpenedOn, "OpenedOn", ct);
-            var level = await LevelOnAsync(o.InspectingOrgId, o.InspectingBody, o.OpenedOn, "InspectingOrgId", ct);
+            var level = inspecting;
             Rules.Check(
                 new InspectionKindFitsTheSubject(subject.Kind, o.Kind),
                 new LevelMayInspect(subject.Kind, level.Level, o.InspectingBody, level.Name),
@@ -87,8 +119,13 @@ public sealed class DisciplineCommands(ChiBoDb db, TimeProvider clock, string ac
     public Task<InspectionCase> ConcludeCaseAsync(int caseId, CaseFindings f, CancellationToken ct = default) =>
         Transactions.RunAsync(db, Record, async () =>
         {
-            var c = await db.InspectionCases.SingleOrDefaultAsync(x => x.Id == caseId, ct)
-                ?? throw new RuleViolationException("CaseId", $"Không tìm thấy vụ kiểm tra số {caseId}.");
+            var c = await db.InspectionCases.SingleOrDefaultAsync(x => x.Id == caseId, ct);
+            if (c is null || await InScopeAsync(c.MemberId, c.OrganizationId, ct) is null)
+            {
+                throw new NotFoundException($"Không có vụ kiểm tra, giám sát số {caseId} trong phạm vi của bạn.");
+            }
+
+            RequireActs(await LevelOnAsync(c.InspectingOrgId, c.InspectingBody, c.OpenedOn, "InspectingOrgId", ct), c.ProvinceId, "Kết luận kiểm tra, giám sát");
             Concurrency.CheckVersion($"Vụ kiểm tra số {c.DecisionNumber}", f.Version, c.Version);
             Rules.Check(
                 new CaseIsOpen(c),
@@ -109,8 +146,11 @@ public sealed class DisciplineCommands(ChiBoDb db, TimeProvider clock, string ac
         Transactions.RunAsync(db, Record, async () =>
         {
             var received = i.ReceivedOn ?? i.DecidedOn;
+            Rules.Check(new OneSubjectIsNamed(i.MemberId, i.OrganizationId));
+            var province = await RequireSubjectAsync(i.MemberId, i.OrganizationId, ct);
+            var deciding = await LevelOnAsync(i.DecidingOrgId, i.DecidingBody, i.DecidedOn, "DecidingOrgId", ct);
+            RequireActs(deciding, province, "Quyết định kỷ luật");
             Rules.Check(
-                new OneSubjectIsNamed(i.MemberId, i.OrganizationId),
                 new TextIsGiven("DecisionNumber", "Số quyết định kỷ luật", i.DecisionNumber),
                 new TextIsGiven("Reason", "Nội dung vi phạm", i.Reason),
                 new DateIsNotInTheFuture("DecidedOn", "Ngày quyết định", i.DecidedOn, Today),
@@ -118,7 +158,7 @@ public sealed class DisciplineCommands(ChiBoDb db, TimeProvider clock, string ac
                 new DateIsNotInTheFuture("ReceivedOn", "Ngày nhận quyết định", received, Today),
                 new ViolationIsBeforeTheDecision(i.ViolationOn, i.DecidedOn));
             var subject = await SubjectOnAsync(i.MemberId, i.OrganizationId, i.DecidedOn, "DecidedOn", ct);
-            var level = await LevelOnAsync(i.DecidingOrgId, i.DecidingBody, i.DecidedOn, "DecidingOrgId", ct);
+            var level = deciding;
             Rules.Check(
                 new FormFitsTheSubject(subject.Kind, subject.Probationary, i.Form),
                 new LevelIsAboveTheSubject(subject.Kind, level.Path, i.DecidingBody, subject.Path, level.Name),
@@ -206,10 +246,16 @@ public sealed class DisciplineCommands(ChiBoDb db, TimeProvider clock, string ac
     public Task<DisciplineAppeal> ResolveAppealAsync(int appealId, AppealResolution r, CancellationToken ct = default) =>
         Transactions.RunAsync(db, Record, async () =>
         {
-            var appeal = await db.DisciplineAppeals.SingleOrDefaultAsync(x => x.Id == appealId, ct)
-                ?? throw new RuleViolationException("AppealId", $"Không tìm thấy khiếu nại số {appealId}.");
+            var appeal = await db.DisciplineAppeals.SingleOrDefaultAsync(x => x.Id == appealId, ct);
+            var d = appeal is null ? null : await db.DisciplineDecisions.SingleOrDefaultAsync(x => x.Id == appeal.DecisionId, ct);
+            if (appeal is null || d is null || await InScopeAsync(d.MemberId, d.OrganizationId, ct) is null)
+            {
+                throw new NotFoundException($"Không có khiếu nại kỷ luật số {appealId} trong phạm vi của bạn.");
+            }
+
+            // Answered by the level the appeal went to: never by the level complained about, nor by one below it.
+            RequireActs(await LevelOnAsync(appeal.ResolvingOrgId, appeal.ResolvingBody, appeal.FiledOn, "ResolvingOrgId", ct), d.ProvinceId, "Giải quyết khiếu nại kỷ luật");
             Concurrency.CheckVersion("Khiếu nại kỷ luật", r.Version, appeal.Version);
-            var d = await LoadDecisionAsync(appeal.DecisionId, ct);
             Rules.Check(
                 new AppealIsPending(appeal),
                 new TextIsGiven("ResolutionNumber", "Số văn bản giải quyết", r.ResolutionNumber),
@@ -278,6 +324,12 @@ public sealed class DisciplineCommands(ChiBoDb db, TimeProvider clock, string ac
     {
         if (i.MoveMembersToCellId is { } target)
         {
+            var cell = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == target, ct);
+            if (cell is null || !caller.Can(Operation.MembersWrite, Subtree.Of(cell)))
+            {
+                throw new RuleViolationException(nameof(DecisionInput.MoveMembersToCellId), $"Không có chi bộ số {target} trong phạm vi của bạn để chuyển đảng viên đến.");
+            }
+
             var members = await db.MemberPeriods.AsNoTracking()
                 .Where(p => p.CellId == org.Id && p.ValidTo == Dates.OpenEnd)
                 .Join(db.Members, p => p.MemberId, m => m.Id, (p, m) => new { m.Id, m.Version })
@@ -294,8 +346,28 @@ public sealed class DisciplineCommands(ChiBoDb db, TimeProvider clock, string ac
     }
 
     private async Task<DisciplineDecision> LoadDecisionAsync(int id, CancellationToken ct) =>
-        await db.DisciplineDecisions.SingleOrDefaultAsync(x => x.Id == id, ct)
-        ?? throw new RuleViolationException("DecisionId", $"Không tìm thấy quyết định kỷ luật số {id}.");
+        await db.DisciplineDecisions.SingleOrDefaultAsync(x => x.Id == id, ct) is { } d && await InScopeAsync(d.MemberId, d.OrganizationId, ct) is not null
+            ? d
+            : throw new NotFoundException($"Không có quyết định kỷ luật số {id} trong phạm vi của bạn.");
+
+    /// <summary>Where the subject is now (the member's cell, or the organization), when that is in the caller's subtrees for Discipline.Write.</summary>
+    private async Task<Organization?> InScopeAsync(int? memberId, int? orgId, CancellationToken ct)
+    {
+        var at = memberId is { } m
+            ? await db.Members.AsNoTracking().Where(x => x.Id == m).Join(db.Organizations, x => x.CellId, o => o.Id, (x, o) => o).FirstOrDefaultAsync(ct)
+            : await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct);
+        return at is not null && caller.Can(Operation.DisciplineWrite, Subtree.Of(at)) ? at : null;
+    }
+
+    /// <summary>The subject's province, or "not found" when the subject is not in the caller's subtrees.</summary>
+    private async Task<int> RequireSubjectAsync(int? memberId, int? orgId, CancellationToken ct) =>
+        (await InScopeAsync(memberId, orgId, ct))?.ProvinceId
+        ?? throw (memberId is { } m
+            ? new NotFoundException($"Không có đảng viên mã số {m} trong phạm vi của bạn.")
+            : new NotFoundException($"Không có tổ chức đảng số {orgId} trong phạm vi của bạn."));
+
+    private void RequireActs(LevelThen level, int provinceId, string what) =>
+        DisciplineActing.Require(caller, level.Org?.ProvinceId ?? provinceId, level.Org?.Path, what, level.Name);
 
     private MemberEvent Event(Member m, MemberEventKind kind, DateOnly date, int cellId, string cellPath, Decision why, string details) => new()
     {

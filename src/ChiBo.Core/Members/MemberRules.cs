@@ -34,12 +34,15 @@ public sealed record CccdIsValid(string? Number, DateOnly BirthDate, Gender Gend
     public bool IsBroken() => Members.Cccd.Validate(Number, BirthDate, Gender) is not null;
 }
 
-/// <summary>One CCCD, one member record.</summary>
+/// <summary>
+/// One CCCD, one member record: the last check, inside the write, for a number taken meanwhile. It
+/// names no record; <see cref="CccdRegister"/> answers the caller first, as the caller may know it.
+/// </summary>
 public sealed record CccdIsUnique(string? Number, bool TakenElsewhere) : IRule
 {
     public string Field => nameof(Member.Cccd);
 
-    public string Message => $"Số CCCD {Number} đã có trong hồ sơ của đảng viên khác.";
+    public string Message => CccdRegister.Unusable(Number ?? "");
 
     public bool IsBroken() => TakenElsewhere;
 }

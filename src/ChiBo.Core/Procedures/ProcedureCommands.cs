@@ -23,7 +23,7 @@ public sealed record ProcedureDecision(int Version, string? Comment = null, stri
 /// owns it (<see cref="FeeLedger"/>, <see cref="TransferCommands"/>, <see cref="MemberCommands"/>).
 /// Every row written is audited by the interceptor in the same transaction.
 /// </summary>
-public sealed class ProcedureCommands(ChiBoDb db, TimeProvider clock, OrgScope caller, string actor)
+public sealed class ProcedureCommands(ChiBoDb db, TimeProvider clock, OrgScope caller, string actor, CccdPolicy? cccd = null)
 {
     private const string What = "Hồ sơ thủ tục";
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
@@ -260,7 +260,7 @@ public sealed class ProcedureCommands(ChiBoDb db, TimeProvider clock, OrgScope c
             case ProcedureKind.OfficialTransfer or ProcedureKind.TemporaryTransfer:
             {
                 var kind = r.Kind == ProcedureKind.OfficialTransfer ? TransferKind.Official : TransferKind.Temporary;
-                var t = await new TransferCommands(db, clock, actor).IssueAsync(
+                var t = await new TransferCommands(db, clock, caller, actor, cccd).IssueAsync(
                     new TransferIssue(r.MemberId, kind, payload.ToCellId!.Value, number!, Today, payload.Until), ct);
                 r.TransferId = t.Id;
                 var to = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == t.ToCellId, ct);
@@ -403,10 +403,9 @@ public sealed class ProcedureCommands(ChiBoDb db, TimeProvider clock, OrgScope c
         }
 
         Rules.Check(MemberRules.ForProfile(after.Cleaned()));
-        if (after.Cccd != before.Cccd)
+        if (after.Cleaned().Cccd is { } number && number != before.Cccd)
         {
-            var taken = await db.Members.AnyAsync(x => x.Cccd == after.Cccd && x.Id != m.Id, ct);
-            Rules.Check(new CccdIsUnique(after.Cccd, taken));
+            await new CccdRegister(db, clock, caller, cccd).RequireFreeAsync(number, m.ProvinceId, "Đề nghị đính chính hồ sơ đảng viên", exceptMember: m.Id, candidates: false, ct: ct);
         }
 
         return new ProcedurePayload { Corrections = proposed };

@@ -6,10 +6,10 @@ namespace ChiBo.Procedures;
 
 /// <summary>The request does not exist, or not for this caller: answered as "not found", never as "forbidden".</summary>
 public sealed class ProcedureNotFoundException(int id)
-    : Exception(string.Create(CultureInfo.InvariantCulture, $"Không có hồ sơ thủ tục số {id} trong phạm vi của bạn."));
+    : NotFoundException(string.Create(CultureInfo.InvariantCulture, $"Không có hồ sơ thủ tục số {id} trong phạm vi của bạn."));
 
 /// <summary>The caller may see the request but does not hold the role that must act at its step.</summary>
-public sealed class ProcedureForbiddenException(string message) : Exception(message);
+public sealed class ProcedureForbiddenException(string message) : ForbiddenException(message);
 
 public sealed record RequestIsInProgress(ProcedureRequest Request, string Action) : IRule
 {

@@ -16,8 +16,11 @@ public sealed record TransferExport(int MemberId, int MemberVersion, string Dest
 /// Chuyển sinh hoạt đảng. Within the province the member moves only when the receiving cell
 /// confirms, through <see cref="MemberCommands.MoveCellAsync"/> in the same transaction: until then
 /// the member is in the sending cell, from then in the receiving one, never in both or neither.
+/// Who acts where is checked here, with the caller's scope: the sending cell issues, cancels and
+/// exports (Members.Write on the member's cell), only the receiving cell confirms or imports
+/// (Members.Write on it); anything else is "not found".
 /// </summary>
-public sealed class TransferCommands(ChiBoDb db, TimeProvider clock, string actor)
+public sealed class TransferCommands(ChiBoDb db, TimeProvider clock, OrgScope caller, string actor, CccdPolicy? cccd = null)
 {
     private const string Letter = "Giấy giới thiệu sinh hoạt đảng";
     private readonly MemberCommands _members = new(db, clock, actor);
@@ -28,7 +31,8 @@ public sealed class TransferCommands(ChiBoDb db, TimeProvider clock, string acto
         Transactions.RunAsync(db, Letter, async () =>
         {
             var m = await FindMemberAsync(issue.MemberId, ct);
-            var to = await FindCellAsync(issue.ToCellId, ct);
+            var to = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == issue.ToCellId, ct)
+                ?? throw new RuleViolationException("ToCellId", $"Không tìm thấy chi bộ số {issue.ToCellId}.");
             var pending = await PendingLetterAsync(m.Id, ct);
             Rules.Check(
                 new MemberIsActive(m),
@@ -65,8 +69,8 @@ public sealed class TransferCommands(ChiBoDb db, TimeProvider clock, string acto
     public Task<PartyTransfer> ConfirmAsync(int id, int version, DateOnly date, CancellationToken ct = default) =>
         Transactions.RunAsync(db, Letter, async () =>
         {
-            var t = await LoadAsync(id, version, ct);
-            var m = await FindMemberAsync(t.MemberId, ct);
+            var t = await LoadAsync(id, version, x => x.ToCellId, ct);
+            var m = await db.Members.AsNoTracking().SingleAsync(x => x.Id == t.MemberId, ct);
             Rules.Check(
                 new TransferHasStatus(t, TransferStatus.Issued, "xác nhận"),
                 new MemberStillInSendingCell(m.FullName, m.CellId, t.FromCellId),
@@ -87,7 +91,7 @@ public sealed class TransferCommands(ChiBoDb db, TimeProvider clock, string acto
     public Task<PartyTransfer> CancelAsync(int id, int version, DateOnly date, string reason, CancellationToken ct = default) =>
         Transactions.RunAsync(db, Letter, async () =>
         {
-            var t = await LoadAsync(id, version, ct);
+            var t = await LoadAsync(id, version, x => x.FromCellId, ct);
             Rules.Check(
                 new TransferHasStatus(t, TransferStatus.Issued, "hủy"),
                 new Admission.TextIsGiven(nameof(PartyTransfer.Reason), "Lý do hủy", reason),
@@ -105,7 +109,7 @@ public sealed class TransferCommands(ChiBoDb db, TimeProvider clock, string acto
     /// is returned and kept. The package carries the whole record and timeline, so the caller needs
     /// Members.ReadSensitive and Discipline.Read on the member's cell.
     /// </summary>
-    public Task<TransferPackage> ExportAsync(TransferExport export, OrgScope caller, PackageKeys keys, CancellationToken ct = default) =>
+    public Task<TransferPackage> ExportAsync(TransferExport export, PackageKeys keys, CancellationToken ct = default) =>
         Transactions.RunAsync(db, Letter, async () =>
         {
             var m = await FindMemberAsync(export.MemberId, ct);
@@ -156,7 +160,7 @@ public sealed class TransferCommands(ChiBoDb db, TimeProvider clock, string acto
     /// transfer. A broken signature is refused; a package not signed by a trusted register is taken
     /// only by <see cref="TransferPolicy.UnsealedPackageImporters"/>, and its timeline says so.
     /// </summary>
-    public Task<Member> ImportAsync(string packageJson, int toCellId, DateOnly date, OrgScope caller, PackageKeys keys, CancellationToken ct = default) =>
+    public Task<Member> ImportAsync(string packageJson, int toCellId, DateOnly date, PackageKeys keys, CancellationToken ct = default) =>
         Transactions.RunAsync(db, Letter, async () =>
         {
             var package = TransferPackage.Parse(packageJson);
@@ -168,6 +172,8 @@ public sealed class TransferCommands(ChiBoDb db, TimeProvider clock, string acto
                 new PackageSignatureMatches(seal),
                 new UnsealedPackageIsForTheProvinceBoard(seal, board),
                 new ConfirmationNotBeforeLetter(date, package.LetterDate));
+            await new CccdRegister(db, clock, caller, cccd).RequireFreeAsync(
+                package.Member.Cleaned().Cccd, cell.ProvinceId, "Tiếp nhận đảng viên từ tỉnh khác", candidates: false, ct: ct);
             var from = $"Chuyển sinh hoạt đảng từ {package.FromCellName} ({package.FromProvince})";
             var m = await _members.TransferInAsync(
                 new MemberRegistration(package.Member, cell.Id, package.AdmittedOn, package.OfficialOn), date,
@@ -208,19 +214,32 @@ public sealed class TransferCommands(ChiBoDb db, TimeProvider clock, string acto
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<PartyTransfer> LoadAsync(int id, int version, CancellationToken ct)
+    /// <summary>A letter as the cell that acts on it reaches it (the receiving cell to confirm, the sending one to cancel); else not found.</summary>
+    private async Task<PartyTransfer> LoadAsync(int id, int version, Func<PartyTransfer, int?> actingCell, CancellationToken ct)
     {
-        var t = await db.PartyTransfers.SingleOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new RuleViolationException("TransferId", $"Không tìm thấy giấy giới thiệu số {id}.");
+        var t = await db.PartyTransfers.SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (t is null || actingCell(t) is not { } cellId || !await WritesAsync(cellId, ct))
+        {
+            throw new NotFoundException($"Không có giấy giới thiệu số {id} trong phạm vi của bạn.");
+        }
+
         Concurrency.CheckVersion($"Giấy giới thiệu số {t.LetterNumber}", version, t.Version);
         return t;
     }
 
+    /// <summary>A member of a cell the caller writes members of; any other is not found.</summary>
     private async Task<Member> FindMemberAsync(int id, CancellationToken ct) =>
-        await db.Members.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct)
-        ?? throw new RuleViolationException("MemberId", $"Không tìm thấy hồ sơ đảng viên số {id}.");
+        await db.Members.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) is { } m && await WritesAsync(m.CellId, ct)
+            ? m
+            : throw new NotFoundException($"Không có đảng viên mã số {id} trong phạm vi của bạn.");
 
+    /// <summary>A receiving cell the caller writes members of; any other is not found.</summary>
     private async Task<Organization> FindCellAsync(int cellId, CancellationToken ct) =>
-        await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == cellId, ct)
-        ?? throw new RuleViolationException("CellId", $"Không tìm thấy chi bộ số {cellId}.");
+        await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == cellId, ct) is { } cell && caller.Can(Operation.MembersWrite, Subtree.Of(cell))
+            ? cell
+            : throw new NotFoundException($"Không có chi bộ số {cellId} trong phạm vi của bạn.");
+
+    private async Task<bool> WritesAsync(int cellId, CancellationToken ct) =>
+        await db.Organizations.AsNoTracking().Where(o => o.Id == cellId).Select(o => new { o.ProvinceId, o.Path }).FirstOrDefaultAsync(ct) is { } cell
+        && caller.Can(Operation.MembersWrite, cell.ProvinceId, cell.Path);
 }

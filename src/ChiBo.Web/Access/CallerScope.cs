@@ -40,6 +40,9 @@ public static class CallerScope
     /// <summary>Who is acting, for commands' timelines and audit: the signed-in account.</summary>
     public static string Actor(this HttpContext http) => http.User.Identity?.Name ?? "anonymous";
 
+    /// <summary>The deployment's limit on CCCD collisions outside an account's scope (<see cref="ChiBo.Members.CccdPolicy.Setting"/>).</summary>
+    public static ChiBo.Members.CccdPolicy CccdPolicy(this HttpContext http) => http.RequestServices.GetRequiredService<ChiBo.Members.CccdPolicy>();
+
     /// <summary>Matches no organization: the view of a caller who holds the operation nowhere.</summary>
     public static readonly ChiBo.Organizations.Subtree Nothing = new(-1, "/0/");
 

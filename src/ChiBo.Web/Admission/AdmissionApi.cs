@@ -51,70 +51,70 @@ public static class AdmissionApi
 
         // On the candidate's cell
         group.MapPost("/candidates", (NominateRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            ViewAsync(http, db, () => Commands(db, clock, http).NominateAsync(new CandidateNomination(r.Profile, r.CellId, r.NominatedOn), ct)))
+            Act(http, db, clock, a => a.NominateAsync(new CandidateNomination(r.Profile, r.CellId, r.NominatedOn), ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, (r, _, _) => Task.FromResult<int?>(r.Body<NominateRequest>().CellId));
 
         group.MapPost("/candidates/{id:int}/profile", (int id, ProfileRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            ViewAsync(http, db, () => Commands(db, clock, http).CorrectProfileAsync(id, r.Version, r.Profile, ct)))
+            Act(http, db, clock, a => a.CorrectProfileAsync(id, r.Version, r.Profile, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         group.MapPost("/candidates/{id:int}/course", (int id, CertificateRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            ViewAsync(http, db, () => Commands(db, clock, http).RecordCourseAsync(id, r.Version, r.CertificateNumber, r.Date, ct)))
+            Act(http, db, clock, a => a.RecordCourseAsync(id, r.Version, r.CertificateNumber, r.Date, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         group.MapPost("/candidates/{id:int}/application", (int id, ApplicationRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            ViewAsync(http, db, () => Commands(db, clock, http).RecordApplicationAsync(id, r.Version, r.ApplicationDate, r.CvDate, ct)))
+            Act(http, db, clock, a => a.RecordApplicationAsync(id, r.Version, r.ApplicationDate, r.CvDate, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         group.MapPost("/candidates/{id:int}/introduction", (int id, IntroductionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            ViewAsync(http, db, () => Commands(db, clock, http).RecordIntroductionAsync(id, r.Version, new Introduction(r.Kind, r.Date, r.Introducers ?? [], r.ResolutionNumber), ct)))
+            Act(http, db, clock, a => a.RecordIntroductionAsync(id, r.Version, new Introduction(r.Kind, r.Date, r.Introducers ?? [], r.ResolutionNumber), ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         group.MapPost("/candidates/{id:int}/verification", (int id, DateRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            ViewAsync(http, db, () => Commands(db, clock, http).RecordVerificationAsync(id, r.Version, r.Date, ct)))
+            Act(http, db, clock, a => a.RecordVerificationAsync(id, r.Version, r.Date, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         group.MapPost("/candidates/{id:int}/cell-resolution", (int id, CellResolutionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            ViewAsync(http, db, () => Commands(db, clock, http).RecordCellResolutionAsync(id, r.Version, new CellVote(r.Date, r.VotesFor), r.ProvincialConsentNumber, ct)))
+            Act(http, db, clock, a => a.RecordCellResolutionAsync(id, r.Version, new CellVote(r.Date, r.VotesFor), r.ProvincialConsentNumber, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         // The base committee's level
         group.MapPost("/candidates/{id:int}/base-committee", (int id, BaseCommitteeRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            ViewAsync(http, db, () => Commands(db, clock, http).RecordBaseCommitteeOpinionAsync(id, r.Version, r.Date, r.Agreed, r.Reason, ct)))
+            Act(http, db, clock, a => a.RecordBaseCommitteeOpinionAsync(id, r.Version, r.Date, r.Agreed, r.Reason, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         // The competent committee's level
         group.MapPost("/candidates/{id:int}/decision", (int id, DecisionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            ViewAsync(http, db, () => Commands(db, clock, http).RecordDecisionAsync(id, r.Version, r.Number, r.Date, ct)))
+            Act(http, db, clock, a => a.RecordDecisionAsync(id, r.Version, r.Number, r.Date, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         group.MapPost("/candidates/{id:int}/ceremony", (int id, DateRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            ViewAsync(http, db, () => Commands(db, clock, http).HoldCeremonyAsync(id, r.Version, r.Date, ct)))
+            Act(http, db, clock, a => a.HoldCeremonyAsync(id, r.Version, r.Date, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         group.MapPost("/candidates/{id:int}/new-member-course", (int id, CertificateRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            ViewAsync(http, db, () => Commands(db, clock, http).RecordNewMemberCourseAsync(id, r.Version, r.CertificateNumber, r.Date, ct)))
+            Act(http, db, clock, a => a.RecordNewMemberCourseAsync(id, r.Version, r.CertificateNumber, r.Date, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         // The competent committee's level
         group.MapPost("/candidates/{id:int}/recognition", (int id, RecognitionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            ViewAsync(http, db, () => Commands(db, clock, http).RecognizeOfficialAsync(id, r.Version, new CellVote(r.Date, r.VotesFor), r.DecisionNumber, r.DecisionDate, ct)))
+            Act(http, db, clock, a => a.RecognizeOfficialAsync(id, r.Version, new CellVote(r.Date, r.VotesFor), r.DecisionNumber, r.DecisionDate, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
         group.MapPost("/candidates/{id:int}/stop", (int id, StopRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            ViewAsync(http, db, () => Commands(db, clock, http).StopAsync(id, r.Version, r.Date, r.Reason, r.DecisionNumber, ct)))
+            Act(http, db, clock, a => a.StopAsync(id, r.Version, r.Date, r.Reason, r.DecisionNumber, ct)))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, CandidateCellAsync);
 
@@ -126,13 +126,18 @@ public static class AdmissionApi
     private static async Task<int?> CandidateCellAsync(EndpointFilterInvocationContext r, ChiBoDb db, CancellationToken ct) =>
         await db.Candidates.AsNoTracking().Where(c => c.Id == r.RouteId()).Select(c => (int?)c.CellId).FirstOrDefaultAsync(ct);
 
-    private static AdmissionCommands Commands(ChiBoDb db, TimeProvider clock, HttpContext http) =>
-        new(db, clock, http.Actor());
-
-    /// <summary>Runs a command and answers with the file as the caller may see it (<see cref="CandidateView"/>).</summary>
-    private static Task<Results<Ok<CandidateView>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>>> ViewAsync(
-        HttpContext http, ChiBoDb db, Func<Task<Candidate>> command) =>
-        RunAsync(async () => await CandidateView.ForAsync(db, await command(), await http.ScopeAsync(), http.RequestAborted));
+    /// <summary>
+    /// Runs a command as the caller (the command checks the file's scope and the caller's level
+    /// itself) and answers with the file as the caller may see it (<see cref="CandidateView"/>).
+    /// </summary>
+    private static Task<Results<Ok<CandidateView>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>, ProblemHttpResult>> Act(
+        HttpContext http, ChiBoDb db, TimeProvider clock, Func<AdmissionCommands, Task<Candidate>> command) =>
+        RunAsync(async () =>
+        {
+            var caller = await http.ScopeAsync();
+            var candidate = await command(new AdmissionCommands(db, clock, caller, http.Actor(), http.CccdPolicy()));
+            return await CandidateView.ForAsync(db, candidate, caller, http.RequestAborted);
+        });
 
     private static async Task<Results<Ok<CandidateView>, NotFound<ProblemDetails>>> GetAsync(int id, HttpContext http, ChiBoDb db, CancellationToken ct) =>
         await db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } c
@@ -179,6 +184,7 @@ public static class AdmissionApi
             Ok<TargetRequest> ok => ok,
             BadRequest<ProblemDetails> bad => bad,
             Conflict<ProblemDetails> conflict => conflict,
+            NotFound<ProblemDetails> missing => missing,
             _ => throw new InvalidOperationException(),
         };
     }

@@ -73,33 +73,39 @@ public static class DisciplineApi
 
         // On the member's cell or the organization
         group.MapPost("/cases", (CaseOpenRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(async () => ToDto(await OpenAsync(Commands(db, clock, http), db, r, ct))))
+            Act(http, db, clock, async c => ToDto(await OpenAsync(c, db, r, ct))))
             .Requires(Operation.DisciplineWrite)
             .InCellOf(Operation.DisciplineWrite, (r, db, ct) => SubjectOrgAsync(db, r.Body<CaseOpenRequest>().MemberId, r.Body<CaseOpenRequest>().Organization, ct));
 
         group.MapPost("/cases/{id:int}/findings", (int id, FindingsRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(async () => ToDto(await Commands(db, clock, http).ConcludeCaseAsync(id, new CaseFindings(r.Version, r.ConcludedOn, r.Conclusion, r.Findings), ct))))
+            Act(http, db, clock, async c => ToDto(await c.ConcludeCaseAsync(id, new CaseFindings(r.Version, r.ConcludedOn, r.Conclusion, r.Findings), ct))))
             .Requires(Operation.DisciplineWrite)
             .InCellOf(Operation.DisciplineWrite, (r, db, ct) => DisciplineQueries.SubjectOrgOfCaseAsync(db, r.RouteId(), ct));
 
         group.MapPost("/decisions", (DecisionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(async () => ToDto(await DecideAsync(Commands(db, clock, http), db, r, ct))))
+            Act(http, db, clock, async c => ToDto(await DecideAsync(c, db, r, ct))))
             .Requires(Operation.DisciplineWrite)
             .InCellOf(Operation.DisciplineWrite, (r, db, ct) => SubjectOrgAsync(db, r.Body<DecisionRequest>().MemberId, r.Body<DecisionRequest>().Organization, ct));
 
         group.MapPost("/decisions/{id:int}/appeals", (int id, AppealRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(async () => ToDto(await AppealAsync(Commands(db, clock, http), db, id, r, ct), clock)))
+            Act(http, db, clock, async c => ToDto(await AppealAsync(c, db, id, r, ct), clock)))
             .Requires(Operation.DisciplineWrite)
             .InCellOf(Operation.DisciplineWrite, (r, db, ct) => DisciplineQueries.SubjectOrgOfDecisionAsync(db, r.RouteId(), ct));
 
         group.MapPost("/appeals/{id:int}/resolution", (int id, ResolutionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(async () => ToDto(await Commands(db, clock, http).ResolveAppealAsync(id,
+            Act(http, db, clock, async c => ToDto(await c.ResolveAppealAsync(id,
                 new AppealResolution(r.Version, r.Outcome, r.ResolvedOn, r.ResolutionNumber, r.NewForm, r.Reason, r.MemberVersion), ct), clock)))
             .Requires(Operation.DisciplineWrite)
             .InCellOf(Operation.DisciplineWrite, (r, db, ct) => DisciplineQueries.SubjectOrgOfAppealAsync(db, r.RouteId(), ct));
     }
 
-    public static DisciplineCommands Commands(ChiBoDb db, TimeProvider clock, HttpContext http) => new(db, clock, http.Actor());
+    /// <summary>The commands as the caller: they check the subject's scope and the caller's level themselves.</summary>
+    public static async Task<DisciplineCommands> CommandsAsync(ChiBoDb db, TimeProvider clock, HttpContext http) =>
+        new(db, clock, await http.ScopeAsync(), http.Actor());
+
+    private static Task<Results<Ok<T>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>, ProblemHttpResult>> Act<T>(
+        HttpContext http, ChiBoDb db, TimeProvider clock, Func<DisciplineCommands, Task<T>> command) =>
+        RunAsync(async () => await command(await CommandsAsync(db, clock, http)));
 
     /// <summary>The organization a request is about: the member's current cell, or the organization named by code.</summary>
     public static async Task<int?> SubjectOrgAsync(ChiBoDb db, int? memberId, string? orgCode, CancellationToken ct)

@@ -107,7 +107,7 @@ public static class ExcelEndpoints
         await using var stream = file.OpenReadStream();
         try
         {
-            return await new MemberImport(db, clock, http.Actor()).ImportAsync(stream, scope, await http.ScopeAsync(), ct);
+            return await new MemberImport(db, clock, await http.ScopeAsync(), http.Actor(), http.CccdPolicy()).ImportAsync(stream, scope, ct);
         }
         catch (RuleViolationException e)
         {

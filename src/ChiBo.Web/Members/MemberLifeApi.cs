@@ -9,11 +9,12 @@ using static ChiBo.Web.RuleProblems;
 namespace ChiBo.Web.Members;
 
 /// <summary>
-/// A decision about a member's standing: the version read, the date, the decision number, the
-/// level that decided (cấp quyết định) and the reason; the exemption also its ground and review date.
+/// A decision about a member's standing: the version read, the date, the decision number and the
+/// reason; the exemption also its ground and review date. The level that decides is not given: it
+/// is the one <see cref="StandingPolicy"/> names, and the caller must act there.
 /// </summary>
 public sealed record MemberDecisionRequest(
-    int Version, DateOnly Date, string? DecisionNumber, string? Level, string? Reason, ExemptionGround? Ground = null, DateOnly? ReviewOn = null);
+    int Version, DateOnly Date, string? DecisionNumber, string? Reason, ExemptionGround? Ground = null, DateOnly? ReviewOn = null);
 
 public sealed record MemberStandingDto(int Id, int Version, string Status, string? ExemptionGround, DateOnly? ExemptionReviewOn);
 
@@ -33,37 +34,18 @@ public sealed record StrikeOffSuggestionsDto(string Org, int Year, int Through, 
 /// </summary>
 public static class MemberLifeApi
 {
-    /// <summary>The actions, as the pages and the API name them.</summary>
-    public enum Action
-    {
-        /// <summary>Miễn công tác và sinh hoạt đảng.</summary>
-        Exempt,
-
-        /// <summary>Thôi miễn sinh hoạt.</summary>
-        EndExemption,
-
-        /// <summary>Xóa tên.</summary>
-        StrikeOff,
-
-        /// <summary>Cho ra khỏi Đảng.</summary>
-        Remove,
-
-        /// <summary>Từ trần.</summary>
-        Die,
-    }
-
     public static void Map(RouteGroupBuilder group)
     {
         group.MapPost("/{id:int}/exemption", (int id, MemberDecisionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => DoAsync(Action.Exempt, id, r, db, clock, http, ct))).Requires(Operation.MembersWrite).InMembersCell();
+            RunAsync(() => DoAsync(StandingAction.Exempt, id, r, db, clock, http, ct))).Requires(Operation.MembersWrite).InMembersCell();
         group.MapPost("/{id:int}/exemption/end", (int id, MemberDecisionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => DoAsync(Action.EndExemption, id, r, db, clock, http, ct))).Requires(Operation.MembersWrite).InMembersCell();
+            RunAsync(() => DoAsync(StandingAction.EndExemption, id, r, db, clock, http, ct))).Requires(Operation.MembersWrite).InMembersCell();
         group.MapPost("/{id:int}/strike-off", (int id, MemberDecisionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => DoAsync(Action.StrikeOff, id, r, db, clock, http, ct))).Requires(Operation.MembersWrite).InMembersCell();
+            RunAsync(() => DoAsync(StandingAction.StrikeOff, id, r, db, clock, http, ct))).Requires(Operation.MembersWrite).InMembersCell();
         group.MapPost("/{id:int}/removal", (int id, MemberDecisionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => DoAsync(Action.Remove, id, r, db, clock, http, ct))).Requires(Operation.MembersWrite).InMembersCell();
+            RunAsync(() => DoAsync(StandingAction.Remove, id, r, db, clock, http, ct))).Requires(Operation.MembersWrite).InMembersCell();
         group.MapPost("/{id:int}/death", (int id, MemberDecisionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(() => DoAsync(Action.Die, id, r, db, clock, http, ct))).Requires(Operation.MembersWrite).InMembersCell();
+            RunAsync(() => DoAsync(StandingAction.Die, id, r, db, clock, http, ct))).Requires(Operation.MembersWrite).InMembersCell();
 
         group.MapGet("/exemptions/due", ExemptionsDueAsync).Requires(Operation.MembersRead);
         group.MapGet("/strike-off-suggestions", SuggestionsAsync).Requires(Operation.MembersRead);
@@ -72,31 +54,11 @@ public static class MemberLifeApi
     private static RouteHandlerBuilder InMembersCell(this RouteHandlerBuilder builder) =>
         builder.InCellOf(Operation.MembersWrite, (r, db, ct) => CellScopeFilter.CellOfMemberAsync(db, r.RouteId(), ct));
 
-    /// <summary>Runs one action through <see cref="MemberCommands"/>; a decision needs its number and level (death only its date).</summary>
-    public static async Task<MemberStandingDto> DoAsync(Action action, int id, MemberDecisionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct)
+    /// <summary>Runs one decision through <see cref="MemberStandingCommands"/>, which checks the member's scope and the caller's level.</summary>
+    public static async Task<MemberStandingDto> DoAsync(StandingAction action, int id, MemberDecisionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        if (action != Action.Die)
-        {
-            ChiBo.Rules.Check(
-                new ChiBo.Discipline.TextIsGiven("DecisionNumber", "Số quyết định", r.DecisionNumber),
-                new ChiBo.Discipline.TextIsGiven("Level", "Cấp quyết định", r.Level));
-        }
-
-        if (action == Action.Exempt)
-        {
-            ChiBo.Rules.Check(new ExemptionGroundIsGiven(r.Ground));
-        }
-
-        var why = new Decision(r.DecisionNumber, r.Reason, r.Level);
-        var commands = new MemberCommands(db, clock, http.Actor());
-        var m = action switch
-        {
-            Action.Exempt => await commands.ExemptAsync(id, r.Version, r.Date, why, r.Ground, r.ReviewOn, ct),
-            Action.EndExemption => await commands.EndExemptionAsync(id, r.Version, r.Date, why, ct),
-            Action.StrikeOff => await commands.StrikeOffAsync(id, r.Version, r.Date, why, ct),
-            Action.Remove => await commands.RemoveAsync(id, r.Version, r.Date, why, ct),
-            _ => await commands.DieAsync(id, r.Version, r.Date, why, ct),
-        };
+        var m = await new MemberStandingCommands(db, clock, await http.ScopeAsync(), http.Actor())
+            .DecideAsync(action, id, new StandingDecision(r.Version, r.Date, r.DecisionNumber, r.Reason, r.Ground, r.ReviewOn), ct);
         return new MemberStandingDto(m.Id, m.Version, Labels.ApiName(m.Status), m.ExemptionGround is { } g ? Labels.ApiName(g) : null, m.ExemptionReviewOn);
     }
 
@@ -146,14 +108,4 @@ public static class MemberLifeApi
             [.. s.ForAbsence ? new[] { "unexcusedAbsence" } : [], .. s.ForFees ? new[] { "unpaidFees" } : []],
             s.AbsentMonths, s.UnpaidMonths, s.Version)).ToList()));
     }
-}
-
-/// <summary>An exemption says why: age or health.</summary>
-public sealed record ExemptionGroundIsGiven(ExemptionGround? Ground) : ChiBo.IRule
-{
-    public string Field => "Ground";
-
-    public string Message => "Cần chọn lý do miễn sinh hoạt: tuổi cao hoặc sức khỏe.";
-
-    public bool IsBroken() => Ground is null;
 }

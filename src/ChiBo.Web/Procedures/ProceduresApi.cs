@@ -56,16 +56,16 @@ public static class ProceduresApi
         var scope = await http.ScopeAsync();
         try
         {
-            var r = await command(new ProcedureCommands(db, clock, scope, http.Actor()));
+            var r = await command(new ProcedureCommands(db, clock, scope, http.Actor(), http.CccdPolicy()));
             return await ProcedureQueries.GetAsync(db, r.Id, scope, clock.Today(), http.RequestAborted) is { } details
                 ? TypedResults.Ok(details)
                 : NotFound(r.Id);
         }
-        catch (ProcedureNotFoundException e)
+        catch (NotFoundException e)
         {
             return TypedResults.NotFound(new ProblemDetails { Title = "Không tìm thấy hồ sơ thủ tục", Detail = e.Message });
         }
-        catch (ProcedureForbiddenException e)
+        catch (ForbiddenException e)
         {
             return TypedResults.Problem(new ProblemDetails
             {

@@ -23,19 +23,19 @@ public static class TransfersApi
     {
         // On the sending cell
         group.MapPost("/", (TransferIssue r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(async () => TransferView.Of(await Commands(db, clock, http).IssueAsync(r, ct))))
+            Act(http, db, clock, async c => TransferView.Of(await c.IssueAsync(r, ct))))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, (r, db, ct) => CellScopeFilter.CellOfMemberAsync(db, r.Body<TransferIssue>().MemberId, ct));
 
         // On the receiving cell
         group.MapPost("/{id:int}/confirm", (int id, TransferDateRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(async () => TransferView.Of(await Commands(db, clock, http).ConfirmAsync(id, r.Version, r.Date, ct))))
+            Act(http, db, clock, async c => TransferView.Of(await c.ConfirmAsync(id, r.Version, r.Date, ct))))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, ReceivingCellAsync);
 
         // On the sending cell
         group.MapPost("/{id:int}/cancel", (int id, TransferCancelRequest r, ChiBoDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-            RunAsync(async () => TransferView.Of(await Commands(db, clock, http).CancelAsync(id, r.Version, r.Date, r.Reason, ct))))
+            Act(http, db, clock, async c => TransferView.Of(await c.CancelAsync(id, r.Version, r.Date, r.Reason, ct))))
             .Requires(Operation.MembersWrite)
             .InCellOf(Operation.MembersWrite, SendingCellAsync);
 
@@ -58,8 +58,13 @@ public static class TransfersApi
     private static async Task<int?> ReceivingCellAsync(EndpointFilterInvocationContext r, ChiBoDb db, CancellationToken ct) =>
         await db.PartyTransfers.AsNoTracking().Where(t => t.Id == r.RouteId()).Select(t => t.ToCellId).FirstOrDefaultAsync(ct);
 
-    private static TransferCommands Commands(ChiBoDb db, TimeProvider clock, HttpContext http) =>
-        new(db, clock, http.Actor());
+    /// <summary>The commands as the caller: they check which cell acts (sending or receiving) themselves.</summary>
+    private static async Task<TransferCommands> CommandsAsync(ChiBoDb db, TimeProvider clock, HttpContext http) =>
+        new(db, clock, await http.ScopeAsync(), http.Actor(), http.CccdPolicy());
+
+    private static Task<Results<Ok<T>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>, ProblemHttpResult>> Act<T>(
+        HttpContext http, ChiBoDb db, TimeProvider clock, Func<TransferCommands, Task<T>> command) =>
+        RunAsync(async () => await command(await CommandsAsync(db, clock, http)));
 
     private static async Task<Results<Ok<TransferLetter>, NotFound<ProblemDetails>>> LetterAsync(int id, HttpContext http, ChiBoDb db, CancellationToken ct) =>
         await TransferQueries.LetterAsync(db, id, await http.ScopeAsync(), ct) is { } letter
@@ -74,22 +79,23 @@ public static class TransfersApi
     }
 
     /// <summary>The package as a downloadable JSON file, in the same shape <see cref="ImportAsync"/> reads.</summary>
-    private static async Task<Results<FileContentHttpResult, BadRequest<ProblemDetails>, Conflict<ProblemDetails>>> ExportAsync(
+    private static async Task<Results<FileContentHttpResult, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>, ProblemHttpResult>> ExportAsync(
         TransferExport r, ChiBoDb db, TimeProvider clock, HttpContext http, PackageKeys keys, CancellationToken ct)
     {
-        var scope = await http.ScopeAsync();
-        var result = await RunAsync(() => Commands(db, clock, http).ExportAsync(r, scope, keys, ct));
+        var result = await Act(http, db, clock, c => c.ExportAsync(r, keys, ct));
         return result.Result switch
         {
             Ok<TransferPackage> ok => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ok.Value!.ToJson()), "application/json",
                 string.Create(CultureInfo.InvariantCulture, $"chuyen-sinh-hoat-{r.MemberId}-{r.LetterDate:yyyyMMdd}.json")),
             BadRequest<ProblemDetails> bad => bad,
             Conflict<ProblemDetails> conflict => conflict,
+            NotFound<ProblemDetails> missing => missing,
+            ProblemHttpResult forbidden => forbidden,
             _ => throw new InvalidOperationException(),
         };
     }
 
-    private static async Task<Results<Ok<MemberView>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>>> ImportAsync(
+    private static async Task<Results<Ok<MemberView>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>, NotFound<ProblemDetails>, ProblemHttpResult>> ImportAsync(
         HttpRequest request, ChiBoDb db, TimeProvider clock, PackageKeys keys, string? cell, string? date, CancellationToken ct)
     {
         var lookup = await request.HttpContext.FindAsync(db, cell, Operation.MembersWrite);
@@ -108,13 +114,15 @@ public static class TransfersApi
         var buffer = new byte[TransferPackage.MaxBytes + 1];
         var length = await request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
         var scope = await request.HttpContext.ScopeAsync();
-        var result = await RunAsync(async () => MemberView.Of(
-            await Commands(db, clock, request.HttpContext).ImportAsync(TransferPackage.Decode(buffer[..length]), to.Id, on, scope, keys, ct), MemberSight.On(scope, Subtree.Of(to))));
+        var result = await Act(request.HttpContext, db, clock, async c => MemberView.Of(
+            await c.ImportAsync(TransferPackage.Decode(buffer[..length]), to.Id, on, keys, ct), MemberSight.On(scope, Subtree.Of(to))));
         return result.Result switch
         {
             Ok<MemberView> ok => ok,
             BadRequest<ProblemDetails> bad => bad,
             Conflict<ProblemDetails> conflict => conflict,
+            NotFound<ProblemDetails> missing => missing,
+            ProblemHttpResult forbidden => forbidden,
             _ => throw new InvalidOperationException(),
         };
     }

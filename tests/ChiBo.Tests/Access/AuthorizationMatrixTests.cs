@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using ChiBo.Access;
 using ChiBo.Admission;
 using ChiBo.Documents;
@@ -25,8 +26,24 @@ public sealed class AuthorizationMatrixTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>What a sample request acts on; {org}, {member}, {candidate}, {transfer}, {procedure}, {meeting}, {document}, {notice}, {case}, {decision}, {appeal} and {cell} are filled per target.</summary>
-    private sealed record Sample(string Url, Func<Target, object?>? Body = null, bool Targeted = true);
+    /// <summary>
+    /// What a sample request acts on; {org}, {member}, {candidate}, {transfer}, {procedure}, {meeting}, {document}, {notice}, {case}, {decision}, {appeal} and {cell} are filled per target.
+    /// <see cref="Acts"/>: for a workflow step, the roles that act at its level; the others the access
+    /// table lets through are refused by the command (403).
+    /// </summary>
+    private sealed record Sample(string Url, Func<Target, object?>? Body = null, bool Targeted = true, Func<Role, bool>? Acts = null);
+
+    /// <summary>The first cell's own committee (a step of the cell).</summary>
+    private static bool AtTheCell(Role r) => r is Role.Admin or Role.CellCommittee;
+
+    /// <summary>The đảng ủy cơ sở above the first cell.</summary>
+    private static bool AtTheBase(Role r) => r is Role.Admin or Role.BaseCommittee;
+
+    /// <summary>The committee above the base organization (cấp ủy có thẩm quyền): the commune.</summary>
+    private static bool AtTheCompetentCommittee(Role r) => r is Role.Admin or Role.SuperiorCommittee;
+
+    /// <summary>The province's root with Discipline.Write: its inspection commission (and the centre's decisions it records).</summary>
+    private static bool AtTheProvince(Role r) => r is Role.Admin or Role.Inspection;
 
     /// <summary>The things a request may name, all in one province.</summary>
     private sealed record Target(string Org, int Member, int Candidate, int Transfer, int IncomingTransfer, int Cell, int MemberVersion)
@@ -77,19 +94,19 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/admission/candidates/{id:int}"] = new("/api/admission/candidates/{candidate}"),
         ["GET /api/admission/overdue"] = new("/api/admission/overdue?org={org}"),
         ["GET /api/admission/pipeline"] = new("/api/admission/pipeline?org={org}"),
-        ["POST /api/admission/candidates"] = new("/api/admission/candidates", t => new { profile = Profile(), cellId = t.Cell, nominatedOn = Day }),
-        ["POST /api/admission/candidates/{id:int}/profile"] = new("/api/admission/candidates/{candidate}/profile", _ => new { version = 0, profile = Profile() }),
-        ["POST /api/admission/candidates/{id:int}/course"] = new("/api/admission/candidates/{candidate}/course", _ => new { version = 0, certificateNumber = "1", date = Day }),
-        ["POST /api/admission/candidates/{id:int}/application"] = new("/api/admission/candidates/{candidate}/application", _ => new { version = 0, applicationDate = Day, cvDate = Day }),
-        ["POST /api/admission/candidates/{id:int}/introduction"] = new("/api/admission/candidates/{candidate}/introduction", _ => new { version = 0, kind = 1, date = Day }),
-        ["POST /api/admission/candidates/{id:int}/verification"] = new("/api/admission/candidates/{candidate}/verification", _ => new { version = 0, date = Day }),
-        ["POST /api/admission/candidates/{id:int}/cell-resolution"] = new("/api/admission/candidates/{candidate}/cell-resolution", _ => new { version = 0, date = Day, votesFor = 1 }),
-        ["POST /api/admission/candidates/{id:int}/base-committee"] = new("/api/admission/candidates/{candidate}/base-committee", _ => new { version = 0, date = Day, agreed = true }),
-        ["POST /api/admission/candidates/{id:int}/decision"] = new("/api/admission/candidates/{candidate}/decision", _ => new { version = 0, number = "1", date = Day }),
-        ["POST /api/admission/candidates/{id:int}/ceremony"] = new("/api/admission/candidates/{candidate}/ceremony", _ => new { version = 0, date = Day }),
-        ["POST /api/admission/candidates/{id:int}/new-member-course"] = new("/api/admission/candidates/{candidate}/new-member-course", _ => new { version = 0, certificateNumber = "1", date = Day }),
-        ["POST /api/admission/candidates/{id:int}/recognition"] = new("/api/admission/candidates/{candidate}/recognition", _ => new { version = 0, date = Day, votesFor = 1, decisionNumber = "1", decisionDate = Day }),
-        ["POST /api/admission/candidates/{id:int}/stop"] = new("/api/admission/candidates/{candidate}/stop", _ => new { version = 0, date = Day, reason = "thử" }),
+        ["POST /api/admission/candidates"] = new("/api/admission/candidates", t => new { profile = Profile(), cellId = t.Cell, nominatedOn = Day }, Acts: AtTheCell),
+        ["POST /api/admission/candidates/{id:int}/profile"] = new("/api/admission/candidates/{candidate}/profile", _ => new { version = 0, profile = Profile() }, Acts: AtTheCell),
+        ["POST /api/admission/candidates/{id:int}/course"] = new("/api/admission/candidates/{candidate}/course", _ => new { version = 0, certificateNumber = "1", date = Day }, Acts: AtTheCell),
+        ["POST /api/admission/candidates/{id:int}/application"] = new("/api/admission/candidates/{candidate}/application", _ => new { version = 0, applicationDate = Day, cvDate = Day }, Acts: AtTheCell),
+        ["POST /api/admission/candidates/{id:int}/introduction"] = new("/api/admission/candidates/{candidate}/introduction", _ => new { version = 0, kind = 1, date = Day }, Acts: AtTheCell),
+        ["POST /api/admission/candidates/{id:int}/verification"] = new("/api/admission/candidates/{candidate}/verification", _ => new { version = 0, date = Day }, Acts: AtTheCell),
+        ["POST /api/admission/candidates/{id:int}/cell-resolution"] = new("/api/admission/candidates/{candidate}/cell-resolution", _ => new { version = 0, date = Day, votesFor = 1 }, Acts: AtTheCell),
+        ["POST /api/admission/candidates/{id:int}/base-committee"] = new("/api/admission/candidates/{candidate}/base-committee", _ => new { version = 0, date = Day, agreed = true }, Acts: AtTheBase),
+        ["POST /api/admission/candidates/{id:int}/decision"] = new("/api/admission/candidates/{candidate}/decision", _ => new { version = 0, number = "1", date = Day }, Acts: AtTheCompetentCommittee),
+        ["POST /api/admission/candidates/{id:int}/ceremony"] = new("/api/admission/candidates/{candidate}/ceremony", _ => new { version = 0, date = Day }, Acts: AtTheCell),
+        ["POST /api/admission/candidates/{id:int}/new-member-course"] = new("/api/admission/candidates/{candidate}/new-member-course", _ => new { version = 0, certificateNumber = "1", date = Day }, Acts: AtTheCell),
+        ["POST /api/admission/candidates/{id:int}/recognition"] = new("/api/admission/candidates/{candidate}/recognition", _ => new { version = 0, date = Day, votesFor = 1, decisionNumber = "1", decisionDate = Day }, Acts: AtTheCompetentCommittee),
+        ["POST /api/admission/candidates/{id:int}/stop"] = new("/api/admission/candidates/{candidate}/stop", _ => new { version = 0, date = Day, reason = "thử" }, Acts: AtTheCell),
         ["PUT /api/admission/targets/{org}/{year:int}"] = new("/api/admission/targets/{org}/2026", _ => new { target = Interlocked.Increment(ref _serial) }),
         ["POST /api/fees/payments"] = new("/api/fees/payments", t => new { memberId = t.Member, year = 2026, month = 5, group = 1, basis = 5_000_000, paidOn = Day }),
         ["GET /api/fees/arrears"] = new("/api/fees/arrears?org={org}&year=2026"),
@@ -156,20 +173,21 @@ public sealed class AuthorizationMatrixTests
         ["GET /thong-bao"] = new("/thong-bao", Targeted: false),
 
         // Discipline: bodies that bind and are then refused by a rule (400) or a stale version (409), so nothing changes.
+        // The case and the decision are "by" the centre, the findings and the answer by the province's inspection commission.
         ["GET /api/discipline/"] = new("/api/discipline/?org={org}"),
         ["GET /api/discipline/appeals/overdue"] = new("/api/discipline/appeals/overdue?org={org}"),
         ["GET /api/discipline/decisions/{id:int}"] = new("/api/discipline/decisions/{decision}"),
         ["GET /api/discipline/cases/{id:int}"] = new("/api/discipline/cases/{case}"),
-        ["POST /api/discipline/cases"] = new("/api/discipline/cases", t => new { kind = 1, memberId = t.Member, inspectingBody = 5, decisionNumber = "", openedOn = Day, content = "thử" }),
-        ["POST /api/discipline/cases/{id:int}/findings"] = new("/api/discipline/cases/{case}/findings", _ => new { version = 0, concludedOn = Day, conclusion = 3, findings = "thử" }),
-        ["POST /api/discipline/decisions"] = new("/api/discipline/decisions", t => new { memberId = t.Member, form = 1, decisionNumber = "", decidedOn = Day, decidingBody = 5, reason = "thử" }),
+        ["POST /api/discipline/cases"] = new("/api/discipline/cases", t => new { kind = 1, memberId = t.Member, inspectingBody = 5, decisionNumber = "", openedOn = Day, content = "thử" }, Acts: AtTheProvince),
+        ["POST /api/discipline/cases/{id:int}/findings"] = new("/api/discipline/cases/{case}/findings", _ => new { version = 0, concludedOn = Day, conclusion = 3, findings = "thử" }, Acts: AtTheProvince),
+        ["POST /api/discipline/decisions"] = new("/api/discipline/decisions", t => new { memberId = t.Member, form = 1, decisionNumber = "", decidedOn = Day, decidingBody = 5, reason = "thử" }, Acts: AtTheProvince),
         ["POST /api/discipline/decisions/{id:int}/appeals"] = new("/api/discipline/decisions/{decision}/appeals", _ => new { filedOn = Day.AddYears(1), resolvingBody = 5 }),
-        ["POST /api/discipline/appeals/{id:int}/resolution"] = new("/api/discipline/appeals/{appeal}/resolution", _ => new { version = 0, outcome = 1, resolvedOn = Day, resolutionNumber = "1" }),
-        ["POST /api/members/{id:int}/exemption"] = new("/api/members/{member}/exemption", _ => new { version = 0, date = Day, decisionNumber = "1", level = "Chi bộ", ground = 1 }),
-        ["POST /api/members/{id:int}/exemption/end"] = new("/api/members/{member}/exemption/end", _ => new { version = 0, date = Day, decisionNumber = "1", level = "Chi bộ" }),
-        ["POST /api/members/{id:int}/strike-off"] = new("/api/members/{member}/strike-off", _ => new { version = 0, date = Day, decisionNumber = "1", level = "Đảng ủy" }),
-        ["POST /api/members/{id:int}/removal"] = new("/api/members/{member}/removal", _ => new { version = 0, date = Day, decisionNumber = "1", level = "Đảng ủy" }),
-        ["POST /api/members/{id:int}/death"] = new("/api/members/{member}/death", _ => new { version = 0, date = Day }),
+        ["POST /api/discipline/appeals/{id:int}/resolution"] = new("/api/discipline/appeals/{appeal}/resolution", _ => new { version = 0, outcome = 1, resolvedOn = Day, resolutionNumber = "1" }, Acts: AtTheProvince),
+        ["POST /api/members/{id:int}/exemption"] = new("/api/members/{member}/exemption", _ => new { version = 0, date = Day, decisionNumber = "1", ground = 1 }, Acts: AtTheCell),
+        ["POST /api/members/{id:int}/exemption/end"] = new("/api/members/{member}/exemption/end", _ => new { version = 0, date = Day, decisionNumber = "1" }, Acts: AtTheCell),
+        ["POST /api/members/{id:int}/strike-off"] = new("/api/members/{member}/strike-off", _ => new { version = 0, date = Day, decisionNumber = "1" }, Acts: AtTheCompetentCommittee),
+        ["POST /api/members/{id:int}/removal"] = new("/api/members/{member}/removal", _ => new { version = 0, date = Day, decisionNumber = "1" }, Acts: AtTheCompetentCommittee),
+        ["POST /api/members/{id:int}/death"] = new("/api/members/{member}/death", _ => new { version = 0, date = Day }, Acts: AtTheCell),
         ["GET /api/members/exemptions/due"] = new("/api/members/exemptions/due?org={org}"),
         ["GET /api/members/strike-off-suggestions"] = new("/api/members/strike-off-suggestions?org={org}&year=2026"),
         ["GET /ky-luat"] = new("/ky-luat?org={org}"),
@@ -296,7 +314,7 @@ public sealed class AuthorizationMatrixTests
                     }
                 }
 
-                var expected = allowed ? "permitted" : "denied";
+                var expected = allowed && (sample.Acts?.Invoke(role) ?? true) ? "permitted" : "denied";
                 if (Outcome(status) != expected)
                 {
                     wrong.Add($"{Roles.NameOf(role)} {endpoint.Key} inside: {status}, expected {expected}");
@@ -317,6 +335,272 @@ public sealed class AuthorizationMatrixTests
         wrong.ShouldBeEmpty();
         writesAudited.ShouldNotBeEmpty();
         TestContext.Current.SendDiagnosticMessage("Writes that succeeded and were audited: " + string.Join(", ", writesAudited.Order(StringComparer.Ordinal)));
+    }
+
+    /// <summary>
+    /// Each step of admission, walked through the API on the test tree: the lowest level that acts
+    /// there succeeds, and the account one level below — which the access table lets write members —
+    /// is refused and leaves the file as it was.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AdmissionSteps_TheLowestLevelThatActsSucceeds_AndTheLevelBelowIsRefused(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var data = await TestData.SeedAsync(database);
+        await data.AddMembersAsync(data.CellOne, 3);
+        await using var app = new ChiBoApp(database, TestClock.On(TestData.Today));
+        var desk = await Desk.OpenAsync(app, data);
+        var steps = new Steps(database, "candidate");
+
+        var profile = Profile() with { FullName = "Quần Chúng Ưu Tú" };
+        var nominate = new { profile, cellId = data.CellOne.Id, nominatedOn = new DateOnly(2025, 1, 6) };
+        await steps.RefusedAsync(desk.Member, "/api/admission/candidates", nominate, HttpStatusCode.Forbidden);
+        await steps.RefusedAsync(desk.OtherCell, "/api/admission/candidates", nominate, HttpStatusCode.NotFound);
+        await steps.RefusedAsync(desk.Board, "/api/admission/candidates", nominate, HttpStatusCode.Forbidden);
+        await steps.DoneAsync(desk.Cell, "/api/admission/candidates", nominate);
+        int id;
+        await using (var db = database.Context())
+        {
+            id = db.Candidates.Single(c => c.FullName == "Quần Chúng Ưu Tú").Id;
+        }
+
+        steps.Candidate = id;
+        var introducers = await OfficialsAsync(database, data.CellOne.Id, 2);
+        var url = $"/api/admission/candidates/{id}";
+        (string Path, Func<int, object> Body, HttpClient Lowest, HttpClient Below)[] walk =
+        [
+            ("/course", v => new { version = v, certificateNumber = "12/GCN", date = new DateOnly(2025, 2, 3) }, desk.Cell, desk.Member),
+            ("/application", v => new { version = v, applicationDate = new DateOnly(2025, 2, 10), cvDate = new DateOnly(2025, 2, 10) }, desk.Cell, desk.Member),
+            ("/introduction", v => new
+            {
+                version = v, kind = 1, date = new DateOnly(2025, 2, 17),
+                introducers = introducers.Select(m => new { memberId = m, knownSince = new DateOnly(2020, 1, 1) }).ToArray(),
+            }, desk.Cell, desk.Member),
+            ("/verification", v => new { version = v, date = new DateOnly(2025, 3, 3) }, desk.Cell, desk.Member),
+            ("/cell-resolution", v => new { version = v, date = new DateOnly(2025, 3, 10), votesFor = 4 }, desk.Cell, desk.Member),
+            ("/base-committee", v => new { version = v, date = new DateOnly(2025, 3, 17), agreed = true }, desk.Base, desk.Cell),
+            ("/decision", v => new { version = v, number = "9-QĐ/ĐU", date = new DateOnly(2025, 3, 24) }, desk.Superior, desk.Base),
+            ("/ceremony", v => new { version = v, date = new DateOnly(2025, 4, 1) }, desk.Cell, desk.Member),
+            ("/new-member-course", v => new { version = v, certificateNumber = "40/GCN", date = new DateOnly(2025, 5, 1) }, desk.Cell, desk.Member),
+            ("/recognition", v => new
+            {
+                version = v, date = new DateOnly(2026, 4, 15), votesFor = 4, decisionNumber = "30-QĐ/ĐU", decisionDate = new DateOnly(2026, 4, 20),
+            }, desk.Superior, desk.Base),
+        ];
+        foreach (var (path, body, lowest, below) in walk)
+        {
+            var version = await steps.VersionAsync();
+            await steps.RefusedAsync(below, url + path, body(version), HttpStatusCode.Forbidden);
+            await steps.DoneAsync(lowest, url + path, body(version));
+        }
+
+        await using (var db = database.Context())
+        {
+            var c = db.Candidates.Single(x => x.Id == id);
+            c.Step.ShouldBe(CandidateStep.Official);
+            db.Members.Single(m => m.Id == c.MemberId).Status.ShouldBe(MemberStatus.Official);
+        }
+
+        // A file is stopped by the level of its next step: here the cell's.
+        await steps.DoneAsync(desk.Cell, "/api/admission/candidates", nominate with { profile = Profile() with { FullName = "Quần Chúng Dừng" } });
+        await using (var db = database.Context())
+        {
+            steps.Candidate = db.Candidates.Single(c => c.FullName == "Quần Chúng Dừng").Id;
+        }
+
+        var stop = new { version = await steps.VersionAsync(), date = new DateOnly(2025, 2, 1), reason = "Chuyển công tác" };
+        await steps.RefusedAsync(desk.Member, $"/api/admission/candidates/{steps.Candidate}/stop", stop, HttpStatusCode.Forbidden);
+        await steps.RefusedAsync(desk.Base, $"/api/admission/candidates/{steps.Candidate}/stop", stop, HttpStatusCode.Forbidden);
+        await steps.DoneAsync(desk.Cell, $"/api/admission/candidates/{steps.Candidate}/stop", stop);
+    }
+
+    /// <summary>
+    /// Miễn, thôi miễn, xóa tên, cho ra khỏi Đảng, từ trần: each by the level <see cref="StandingPolicy"/>
+    /// names, recorded "by" that level whatever level the request types; the level below is refused.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task MemberLifeDecisions_TheLowestLevelThatActsSucceeds_AndTheLevelBelowIsRefused(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var data = await TestData.SeedAsync(database);
+        await data.AddMembersAsync(data.CellOne, 4);
+        await using var app = new ChiBoApp(database, TestClock.On(TestData.Today));
+        var desk = await Desk.OpenAsync(app, data);
+        var steps = new Steps(database, "member");
+        var ids = await OfficialsAsync(database, data.CellOne.Id, 5);
+        var (exempted, struck, removed, died) = (ids[1], ids[2], ids[3], ids[4]);
+        var day = new DateOnly(2026, 6, 1);
+
+        async Task StepAsync(int member, string action, Func<int, object> body, HttpClient lowest, params HttpClient[] refused)
+        {
+            steps.Member = member;
+            foreach (var below in refused)
+            {
+                await steps.RefusedAsync(below, $"/api/members/{member}/{action}", body(await steps.VersionAsync()), HttpStatusCode.Forbidden);
+            }
+
+            await steps.DoneAsync(lowest, $"/api/members/{member}/{action}", body(await steps.VersionAsync()));
+        }
+
+        // The cell decides an exemption: neither a member nor the committees above write it in its place.
+        await StepAsync(exempted, "exemption", v => new { version = v, date = day, decisionNumber = "3-NQ/CB", ground = 1 }, desk.Cell, desk.Member, desk.Base);
+        await StepAsync(exempted, "exemption/end", v => new { version = v, date = day.AddDays(10), decisionNumber = "4-NQ/CB" }, desk.Cell, desk.Member, desk.Base);
+
+        // Xóa tên and cho ra khỏi Đảng: the committee competent to admit (the commune), not the base committee; a typed level is not read.
+        await StepAsync(struck, "strike-off", v => new { version = v, date = day, decisionNumber = "15-QĐ/ĐU", level = "Trung ương" }, desk.Superior, desk.Base, desk.Cell);
+        await StepAsync(removed, "removal", v => new { version = v, date = day, decisionNumber = "16-QĐ/ĐU" }, desk.Superior, desk.Base, desk.Cell);
+        await StepAsync(died, "death", v => new { version = v, date = day }, desk.Cell, desk.Member);
+
+        await using var db = database.Context();
+        var by = db.MemberEvents.Where(e => e.MemberId == exempted || e.MemberId == struck || e.MemberId == removed || e.MemberId == died)
+            .Where(e => e.Kind != MemberEventKind.Admitted).ToDictionary(e => e.Kind, e => e.DecidedBy);
+        by[MemberEventKind.Exempted].ShouldBe("Chi bộ ấp Một");
+        by[MemberEventKind.StruckOff].ShouldBe("Ban Thường vụ Đảng ủy xã An Hòa");
+        by[MemberEventKind.Removed].ShouldBe("Ban Thường vụ Đảng ủy xã An Hòa");
+        by[MemberEventKind.Died].ShouldBeNull();
+    }
+
+    /// <summary>
+    /// Kiểm tra, kết luận, quyết định kỷ luật at each level (cell, base, commune, province, centre) and
+    /// the answer to an appeal: the lowest account that acts there succeeds, the one below is refused;
+    /// a dissolution moves members only to a cell of the deciding account's subtree.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task DisciplineSteps_TheLowestLevelThatActsSucceeds_AndTheLevelBelowIsRefused(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var data = await TestData.SeedAsync(database);
+        await using var app = new ChiBoApp(database, TestClock.On(TestData.Today));
+        var desk = await Desk.OpenAsync(app, data);
+        var steps = new Steps(database, "discipline");
+
+        (string Name, string? Org, int Body, HttpClient Lowest, HttpClient Below)[] levels =
+        [
+            ("cell", data.CellOne.Code, 1, desk.Base, desk.Cell),
+            ("base", data.BaseCommittee.Code, 2, desk.Base, desk.Cell),
+            ("commune", data.Commune.Code, 3, desk.Superior, desk.Base),
+            ("province", data.Province.Code, 4, desk.Inspection, desk.Superior),
+            ("centre", null, 5, desk.Inspection, desk.Superior),
+        ];
+        var decisions = new Dictionary<string, int>();
+        foreach (var (name, org, body, lowest, below) in levels)
+        {
+            var opening = new
+            {
+                kind = 1, memberId = data.An.Id, inspectingOrg = org, inspectingBody = body, decisionNumber = $"1-QĐ/{name}", openedOn = new DateOnly(2026, 5, 4),
+                content = "Kiểm tra khi có dấu hiệu vi phạm",
+            };
+            await steps.RefusedAsync(below, "/api/discipline/cases", opening, HttpStatusCode.Forbidden);
+            var caseId = (await steps.DoneAsync(lowest, "/api/discipline/cases", opening)).GetProperty("id").GetInt32();
+            var findings = new { version = 1, concludedOn = new DateOnly(2026, 5, 20), conclusion = 3, findings = "Vi phạm chế độ sinh hoạt" };
+            await steps.RefusedAsync(below, $"/api/discipline/cases/{caseId}/findings", findings, HttpStatusCode.Forbidden);
+            await steps.DoneAsync(lowest, $"/api/discipline/cases/{caseId}/findings", findings);
+            var decision = new
+            {
+                memberId = data.An.Id, form = 1, decisionNumber = $"2-QĐ/{name}", decidedOn = new DateOnly(2026, 6, 1), decidingOrg = org, decidingBody = body,
+                reason = "Vi phạm chế độ sinh hoạt",
+            };
+            await steps.RefusedAsync(below, "/api/discipline/decisions", decision, HttpStatusCode.Forbidden);
+            decisions[name] = (await steps.DoneAsync(lowest, "/api/discipline/decisions", decision)).GetProperty("id").GetInt32();
+        }
+
+        // An appeal is answered by the level it went to; the level complained about (or one below) is refused.
+        (string Decision, string Org, int Body, HttpClient Lowest, HttpClient Below)[] appeals =
+        [
+            ("cell", data.BaseCommittee.Code, 2, desk.Base, desk.Cell),
+            ("base", data.Commune.Code, 3, desk.Superior, desk.Base),
+            ("commune", data.Province.Code, 4, desk.Inspection, desk.Superior),
+            ("province", "", 5, desk.Inspection, desk.Superior),
+        ];
+        foreach (var (decision, org, body, lowest, below) in appeals)
+        {
+            var filed = await steps.DoneAsync(lowest, $"/api/discipline/decisions/{decisions[decision]}/appeals", new
+            {
+                filedOn = new DateOnly(2026, 6, 5), resolvingOrg = org.Length == 0 ? null : org, resolvingBody = body, content = "Đề nghị xem xét lại",
+            });
+            var answer = new { version = 1, outcome = 1, resolvedOn = new DateOnly(2026, 6, 20), resolutionNumber = $"5-QĐ/{decision}" };
+            var appeal = filed.GetProperty("id").GetInt32();
+            await steps.RefusedAsync(below, $"/api/discipline/appeals/{appeal}/resolution", answer, HttpStatusCode.Forbidden);
+            await steps.DoneAsync(lowest, $"/api/discipline/appeals/{appeal}/resolution", answer);
+        }
+
+        // Giải tán of the second cell by the commune: its members go to a cell of the commune's subtree, not of another's.
+        var dissolve = new
+        {
+            organization = data.CellTwo.Code, form = 5, decisionNumber = "7-QĐ/ĐU", decidedOn = new DateOnly(2026, 6, 1), decidingOrg = data.Commune.Code,
+            decidingBody = 2, reason = "Không còn đủ điều kiện hoạt động", moveMembersToCell = data.SchoolCell.Code,
+        };
+        var elsewhere = await steps.RefusedAsync(desk.Superior, "/api/discipline/decisions", dissolve, HttpStatusCode.BadRequest);
+        elsewhere.GetProperty("field").GetString().ShouldBe("MoveMembersToCellId");
+        await steps.DoneAsync(desk.Superior, "/api/discipline/decisions", dissolve with { moveMembersToCell = data.CellOne.Code });
+        await using var db = database.Context();
+        db.Members.Single(m => m.Id == data.Anh.Id).CellId.ShouldBe(data.CellOne.Id);
+    }
+
+    /// <summary>The accounts of the test tree, one per level, signed in once.</summary>
+    private sealed record Desk(HttpClient Member, HttpClient Cell, HttpClient OtherCell, HttpClient Base, HttpClient Superior, HttpClient Board, HttpClient Inspection)
+    {
+        public static async Task<Desk> OpenAsync(ChiBoApp app, TestData data) => new(
+            await app.SignedInAsync("member", data.CellOne.Code, data.An.Id),
+            await app.SignedInAsync("cell-committee", data.CellOne.Code),
+            await app.SignedInAsync("cell-committee", data.CellTwo.Code),
+            await app.SignedInAsync("base-committee", data.BaseCommittee.Code),
+            await app.SignedInAsync("superior-committee", data.Commune.Code),
+            await app.SignedInAsync("province-board", data.Province.Code),
+            await app.SignedInAsync("inspection", data.Province.Code));
+    }
+
+    /// <summary>
+    /// Posts the steps of a workflow: a refusal must answer the expected status and leave the record
+    /// and the audit log's count of writes as they were; a step done must answer 200.
+    /// </summary>
+    private sealed class Steps(TestDatabase database, string what)
+    {
+        public int Candidate { get; set; }
+        public int Member { get; set; }
+
+        public async Task<int> VersionAsync()
+        {
+            await using var db = database.Context();
+            return what == "candidate"
+                ? db.Candidates.Single(c => c.Id == Candidate).Version
+                : db.Members.Single(m => m.Id == Member).Version;
+        }
+
+        public async Task<JsonElement> RefusedAsync(HttpClient client, string url, object body, HttpStatusCode expected)
+        {
+            var before = await WritesAsync();
+            using var response = await client.PostAsJsonAsync(url, body, Ct);
+            var text = await response.Content.ReadAsStringAsync(Ct);
+            response.StatusCode.ShouldBe(expected, $"{url}: {text}");
+            (await WritesAsync()).ShouldBe(before, $"{url} was refused but wrote");
+            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        }
+
+        public async Task<JsonElement> DoneAsync(HttpClient client, string url, object body)
+        {
+            using var response = await client.PostAsJsonAsync(url, body, Ct);
+            var text = await response.Content.ReadAsStringAsync(Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{url}: {text}");
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+
+        /// <summary>Audit lines of writes (reads and sign-ins aside): a refused step adds none.</summary>
+        private async Task<int> WritesAsync()
+        {
+            await using var db = database.Context();
+            return db.AuditEntries.Count(e => e.Action == "insert" || e.Action == "update" || e.Action == "delete");
+        }
+    }
+
+    /// <summary>Official members of a cell, by id, the first <paramref name="count"/>.</summary>
+    private static async Task<int[]> OfficialsAsync(TestDatabase database, int cellId, int count)
+    {
+        await using var db = database.Context();
+        return db.Members.Where(m => m.CellId == cellId && m.Status == MemberStatus.Official).OrderBy(m => m.Id).Select(m => m.Id).Take(count).ToArray();
     }
 
     private static async Task<int> AuditLinesAsync(TestDatabase database)
@@ -375,16 +659,16 @@ public sealed class AuthorizationMatrixTests
     private static async Task<Target> TargetAsync(TestDatabase database, TestData data, TimeProvider clock)
     {
         await using var db = database.Context();
-        var candidate = await new AdmissionCommands(db, clock, "test").NominateAsync(
+        var candidate = await new AdmissionCommands(db, clock, OrgScope.System, "test").NominateAsync(
             new CandidateNomination(Profile() with { FullName = "Quần Chúng " + data.Province.Code }, data.CellOne.Id, new DateOnly(2026, 1, 5)), Ct);
-        var transfer = await new TransferCommands(db, clock, "test").IssueAsync(
+        var transfer = await new TransferCommands(db, clock, OrgScope.System, "test").IssueAsync(
             new TransferIssue(data.An.Id, TransferKind.Official, data.CellTwo.Id, "1-GGT/" + data.Province.Code, new DateOnly(2026, 6, 1)), Ct);
         await data.AddMembersAsync(data.CellTwo, 1);
         var arriving = db.Members.Where(m => m.CellId == data.CellTwo.Id && m.Status == MemberStatus.Official).OrderByDescending(m => m.Id).First();
-        var incoming = await new TransferCommands(db, clock, "test").IssueAsync(
+        var incoming = await new TransferCommands(db, clock, OrgScope.System, "test").IssueAsync(
             new TransferIssue(arriving.Id, TransferKind.Official, data.CellOne.Id, "2-GGT/" + data.Province.Code, new DateOnly(2026, 6, 1)), Ct);
         // An open case, a decision of the cell and a pending appeal about An, for the discipline routes.
-        var discipline = new ChiBo.Discipline.DisciplineCommands(db, clock, "test");
+        var discipline = new ChiBo.Discipline.DisciplineCommands(db, clock, OrgScope.System, "test");
         var @case = await discipline.OpenCaseAsync(new ChiBo.Discipline.CaseOpening(
             ChiBo.Discipline.InspectionKind.ViolationSigns, data.An.Id, null, data.Province.Id, ChiBo.Discipline.DecidingBody.InspectionCommission,
             "1-QĐ/UBKT", new DateOnly(2026, 5, 4), null, "Kiểm tra khi có dấu hiệu vi phạm"), Ct);

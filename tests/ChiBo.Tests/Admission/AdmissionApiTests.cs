@@ -18,8 +18,14 @@ public sealed class AdmissionApiTests
     {
         await using var w = await World.CreateAsync(provider);
         await using var app = new ChiBoApp(w.Database);
-        using var http = await app.SignedInAsync("province-board");
+        using var http = await app.SignedInAsync("admin");
         var profile = w.Profile("Phan Văn Qua Mạng", new DateOnly(1999, 9, 9));
+
+        // Nominating is the cell's act: the province board writes members everywhere but does not act at the cell's level.
+        using var board = await app.SignedInAsync("province-board");
+        var notTheCell = await board.PostAsJsonAsync("/api/admission/candidates", new NominateRequest(profile, w.Cell1.Id, new DateOnly(2025, 1, 6)), Ct);
+        notTheCell.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await notTheCell.Content.ReadFromJsonAsync<ProblemDetails>(Ct))!.Detail!.ShouldContain("Chi bộ (Chi bộ thôn 1)");
 
         var wrongOrg = await http.PostAsJsonAsync("/api/admission/candidates", new NominateRequest(profile, w.BaseA1.Id, new DateOnly(2025, 1, 6)), Ct);
         wrongOrg.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

@@ -181,7 +181,7 @@ public sealed partial class AdmissionPagesTests
         await OfficialsAsync(w);
         await using (var db = w.Db())
         {
-            var a = new AdmissionCommands(db, w.Clock, World.Actor);
+            var a = new AdmissionCommands(db, w.Clock, ChiBo.Access.OrgScope.System, World.Actor);
             var late = await a.NominateAsync(new CandidateNomination(w.Profile("Lê Văn Chờ Lâu", new DateOnly(1998, 2, 2)), w.Cell1.Id, new DateOnly(2025, 1, 6)), Ct);
             late = await a.RecordCourseAsync(late.Id, late.Version, "9/GCN", new DateOnly(2025, 1, 20), Ct);
             late = await a.RecordApplicationAsync(late.Id, late.Version, new DateOnly(2025, 2, 3), new DateOnly(2025, 2, 3), Ct);
@@ -230,7 +230,7 @@ public sealed partial class AdmissionPagesTests
         int id;
         await using (var db = w.Db())
         {
-            id = (await new AdmissionCommands(db, w.Clock, World.Actor).NominateAsync(
+            id = (await new AdmissionCommands(db, w.Clock, ChiBo.Access.OrgScope.System, World.Actor).NominateAsync(
                 new CandidateNomination(w.Profile("Võ Văn Dừng", new DateOnly(1995, 5, 5)), w.Cell1.Id, new DateOnly(2025, 5, 5)), Ct)).Id;
         }
 

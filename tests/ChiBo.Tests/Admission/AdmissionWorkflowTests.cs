@@ -23,7 +23,7 @@ public sealed class AdmissionWorkflowTests
         return list;
     }
 
-    private static AdmissionCommands Commands(World w, ChiBo.Data.ChiBoDb db) => new(db, w.Clock, World.Actor);
+    private static AdmissionCommands Commands(World w, ChiBo.Data.ChiBoDb db) => new(db, w.Clock, ChiBo.Access.OrgScope.System, World.Actor);
 
     /// <summary>Walks a candidate from nomination to the cell's resolution.</summary>
     private static async Task<Candidate> ToVerifiedAsync(World w, IReadOnlyList<Member> introducers, DateOnly start)

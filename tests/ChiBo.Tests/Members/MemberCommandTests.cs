@@ -61,7 +61,7 @@ public sealed class MemberCommandTests
         var commands = w.Members(db);
         var same = w.Profile("Lê Văn Hai", new DateOnly(1990, 5, 20)) with { Cccd = first.Cccd };
         (await Should.ThrowAsync<RuleViolationException>(() =>
-            commands.RegisterAsync(new MemberRegistration(same, w.Cell2.Id, Admitted, null), Why, ct: Ct))).Message.ShouldContain("đã có trong hồ sơ");
+            commands.RegisterAsync(new MemberRegistration(same, w.Cell2.Id, Admitted, null), Why, ct: Ct))).Message.ShouldContain("không dùng được cho hồ sơ này");
 
         var wrongGender = w.Profile("Lê Thị Ba", new DateOnly(1990, 5, 20), Gender.Female) with { Gender = Gender.Male, Cccd = "089190000777" };
         (await Should.ThrowAsync<RuleViolationException>(() =>

@@ -40,20 +40,20 @@ public sealed class MemberLifeTests
 
         (await FieldOfAsync(await cell.PostAsJsonAsync($"/api/members/{m.Id}/exemption", new
         {
-            version = m.Version, date = new DateOnly(2025, 6, 1), decisionNumber = "3-NQ/CB", level = "Chi bộ thôn 1", ground = ExemptionGround.Health,
+            version = m.Version, date = new DateOnly(2025, 6, 1), decisionNumber = "3-NQ/CB", ground = ExemptionGround.Health,
         }, Ct))).ShouldBe("ReviewOn");
         (await FieldOfAsync(await cell.PostAsJsonAsync($"/api/members/{m.Id}/exemption", new
         {
-            version = m.Version, date = new DateOnly(2025, 6, 1), level = "Chi bộ thôn 1", ground = ExemptionGround.Health, reviewOn = new DateOnly(2025, 12, 1),
+            version = m.Version, date = new DateOnly(2025, 6, 1), ground = ExemptionGround.Health, reviewOn = new DateOnly(2025, 12, 1),
         }, Ct))).ShouldBe("DecisionNumber");
         (await FieldOfAsync(await cell.PostAsJsonAsync($"/api/members/{m.Id}/exemption", new
         {
-            version = m.Version, date = new DateOnly(2025, 6, 1), decisionNumber = "3-NQ/CB", level = "Chi bộ thôn 1",
+            version = m.Version, date = new DateOnly(2025, 6, 1), decisionNumber = "3-NQ/CB",
         }, Ct))).ShouldBe("Ground");
 
         var done = await OkJsonAsync(await cell.PostAsJsonAsync($"/api/members/{m.Id}/exemption", new
         {
-            version = m.Version, date = new DateOnly(2025, 6, 1), decisionNumber = "3-NQ/CB", level = "Chi bộ thôn 1", reason = "Điều trị dài ngày",
+            version = m.Version, date = new DateOnly(2025, 6, 1), decisionNumber = "3-NQ/CB", reason = "Điều trị dài ngày",
             ground = ExemptionGround.Health, reviewOn = new DateOnly(2025, 7, 15),
         }, Ct));
         (done.GetProperty("status").GetString(), done.GetProperty("exemptionGround").GetString()).ShouldBe(("exempted", "health"));
@@ -61,12 +61,20 @@ public sealed class MemberLifeTests
         // Out of the cell committee's subtree: not found.
         (await cell.PostAsJsonAsync($"/api/members/{old.Id}/exemption", new
         {
-            version = old.Version, date = new DateOnly(2025, 6, 1), decisionNumber = "1", level = "x", ground = ExemptionGround.Age,
+            version = old.Version, date = new DateOnly(2025, 6, 1), decisionNumber = "1", ground = ExemptionGround.Age,
         }, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // The cell decides an exemption: the province board writes members but is not the cell.
         using var board = await app.SignedInAsync("province-board", "AG");
-        await OkJsonAsync(await board.PostAsJsonAsync($"/api/members/{old.Id}/exemption", new
+        var byBoard = await board.PostAsJsonAsync($"/api/members/{old.Id}/exemption", new
         {
-            version = old.Version, date = new DateOnly(2025, 6, 1), decisionNumber = "2-NQ/CB", level = "Chi bộ cơ sở B1", ground = ExemptionGround.Age,
+            version = old.Version, date = new DateOnly(2025, 6, 1), decisionNumber = "2-NQ/CB", ground = ExemptionGround.Age,
+        }, Ct);
+        byBoard.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await byBoard.Content.ReadFromJsonAsync<ProblemDetails>(Ct))!.Detail!.ShouldContain("Chi bộ cơ sở B1");
+        using var cellB1 = await app.SignedInAsync("cell-committee", "AG.02.01");
+        await OkJsonAsync(await cellB1.PostAsJsonAsync($"/api/members/{old.Id}/exemption", new
+        {
+            version = old.Version, date = new DateOnly(2025, 6, 1), decisionNumber = "2-NQ/CB", ground = ExemptionGround.Age,
         }, Ct));
 
         // Due by 31/07: the health exemption (15/07), not the age one without a review date.
@@ -87,7 +95,7 @@ public sealed class MemberLifeTests
 
         var ended = await OkJsonAsync(await cell.PostAsJsonAsync($"/api/members/{m.Id}/exemption/end", new
         {
-            version = done.GetProperty("version").GetInt32(), date = new DateOnly(2025, 6, 20), decisionNumber = "4-NQ/CB", level = "Chi bộ thôn 1",
+            version = done.GetProperty("version").GetInt32(), date = new DateOnly(2025, 6, 20), decisionNumber = "4-NQ/CB",
         }, Ct));
         (ended.GetProperty("status").GetString(), ended.TryGetProperty("exemptionReviewOn", out var r) && r.ValueKind == JsonValueKind.Null).ShouldBe(("official", true));
         (await OkJsonAsync(await board.GetAsync("/api/members/exemptions/due?org=AG&by=2025-07-31", Ct))).GetArrayLength().ShouldBe(0);
@@ -101,26 +109,29 @@ public sealed class MemberLifeTests
         var b = await w.RegisterAsync(w.Cell1, "Mai Văn Ra", new DateOnly(2014, 3, 1), new DateOnly(2015, 3, 1));
         var c = await w.RegisterAsync(w.Cell2, "Mai Văn Mất", new DateOnly(2012, 3, 1), new DateOnly(2013, 3, 1));
         await using var app = new ChiBoApp(w.Database, w.Clock);
-        using var baseCommittee = await app.SignedInAsync("base-committee", "AG.01.01");
+        using var commune = await app.SignedInAsync("superior-committee", "AG.01");
+        using var cell2 = await app.SignedInAsync("cell-committee", "AG.01.01.02");
 
-        await OkJsonAsync(await baseCommittee.PostAsJsonAsync($"/api/members/{a.Id}/strike-off", new
+        // Xóa tên and cho ra khỏi Đảng are the competent committee's (the commune above the base committee); a level typed in is not read.
+        await OkJsonAsync(await commune.PostAsJsonAsync($"/api/members/{a.Id}/strike-off", new
         {
-            version = a.Version, date = new DateOnly(2025, 4, 2), decisionNumber = "15-QĐ/ĐU", level = "Đảng ủy cơ sở A1", reason = "Bỏ sinh hoạt 3 tháng",
+            version = a.Version, date = new DateOnly(2025, 4, 2), decisionNumber = "15-QĐ/ĐU", level = "Trung ương", reason = "Bỏ sinh hoạt 3 tháng",
         }, Ct));
-        await OkJsonAsync(await baseCommittee.PostAsJsonAsync($"/api/members/{b.Id}/removal", new
+        await OkJsonAsync(await commune.PostAsJsonAsync($"/api/members/{b.Id}/removal", new
         {
-            version = b.Version, date = new DateOnly(2025, 4, 3), decisionNumber = "16-QĐ/ĐU", level = "Đảng ủy cơ sở A1", reason = "Xin ra khỏi Đảng",
+            version = b.Version, date = new DateOnly(2025, 4, 3), decisionNumber = "16-QĐ/ĐU", reason = "Xin ra khỏi Đảng",
         }, Ct));
-        (await FieldOfAsync(await baseCommittee.PostAsJsonAsync($"/api/members/{c.Id}/removal", new { version = c.Version, date = new DateOnly(2025, 4, 3) }, Ct)))
+        (await FieldOfAsync(await commune.PostAsJsonAsync($"/api/members/{c.Id}/removal", new { version = c.Version, date = new DateOnly(2025, 4, 3) }, Ct)))
             .ShouldBe("DecisionNumber");
-        await OkJsonAsync(await baseCommittee.PostAsJsonAsync($"/api/members/{c.Id}/death", new { version = c.Version, date = new DateOnly(2025, 4, 4) }, Ct));
+        await OkJsonAsync(await cell2.PostAsJsonAsync($"/api/members/{c.Id}/death", new { version = c.Version, date = new DateOnly(2025, 4, 4) }, Ct));
 
         var moves = await w.MovementsIn(w.BaseA1, new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30));
         (moves.Counts["struckOff"], moves.Counts["removed"], moves.Counts["died"]).ShouldBe((1, 1, 1));
         (await w.CountAsOf(w.Root, new DateOnly(2025, 6, 30))).ShouldBe(0);
         await using var db = w.Db();
         var e = db.MemberEvents.Single(x => x.MemberId == a.Id && x.Kind == MemberEventKind.StruckOff);
-        (e.DecisionNumber, e.DecidedBy, e.Reason).ShouldBe(("15-QĐ/ĐU", "Đảng ủy cơ sở A1", "Bỏ sinh hoạt 3 tháng"));
+        (e.DecisionNumber, e.DecidedBy, e.Reason).ShouldBe(("15-QĐ/ĐU", "Ban Thường vụ Đảng ủy xã A", "Bỏ sinh hoạt 3 tháng"));
+        db.MemberEvents.Single(x => x.MemberId == c.Id && x.Kind == MemberEventKind.Died).DecidedBy.ShouldBeNull();
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -129,24 +140,30 @@ public sealed class MemberLifeTests
         await using var w = await World.CreateAsync(provider);
         var m = await w.RegisterAsync(w.Cell1, "Quách Văn Biểu", new DateOnly(2014, 3, 1), new DateOnly(2015, 3, 1));
         await using var app = new ChiBoApp(w.Database, w.Clock);
-        using var client = await app.SignedInAsync("base-committee", "AG.01.01");
+        using var client = await app.SignedInAsync("superior-committee", "AG.01");
+
+        // The base committee is told who decides, and is shown no form.
+        using var baseCommittee = await app.SignedInAsync("base-committee", "AG.01.01");
+        var notHere = WebUtility.HtmlDecode(await baseCommittee.GetStringAsync($"/dang-vien/{m.Id}/quyet-dinh/xoa-ten", Ct));
+        notHere.ShouldContain("Xóa tên trong danh sách đảng viên do Ban Thường vụ Đảng ủy xã A quyết định");
+        notHere.ShouldNotContain("Ghi quyết định");
 
         (await client.GetStringAsync($"/dang-vien/{m.Id}", Ct)).ShouldContain($"href=\"/dang-vien/{m.Id}/quyet-dinh/xoa-ten\"");
         var form = WebUtility.HtmlDecode(await client.GetStringAsync($"/dang-vien/{m.Id}/quyet-dinh/xoa-ten?reason=B%E1%BB%8F%20sinh%20ho%E1%BA%A1t", Ct));
         form.ShouldContain("Xóa tên trong danh sách đảng viên");
-        form.ShouldContain("Đảng ủy cơ sở A1");
+        form.ShouldContain("Cấp quyết định: Ban Thường vụ Đảng ủy xã A");
         form.ShouldContain("Bỏ sinh hoạt");
         var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         var response = await client.PostAsync($"/dang-vien/{m.Id}/quyet-dinh/xoa-ten", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["Input.Version"] = m.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Date"] = "2025-06-03", ["Input.DecisionNumber"] = "21-QĐ/ĐU", ["Input.Level"] = "Đảng ủy cơ sở A1", ["Input.Reason"] = "Bỏ sinh hoạt",
+            ["Input.Date"] = "2025-06-03", ["Input.DecisionNumber"] = "21-QĐ/ĐU", ["Input.Reason"] = "Bỏ sinh hoạt",
         }), Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldBe($"/dang-vien/{m.Id}");
         var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/dang-vien/{m.Id}", Ct));
         page.ShouldContain("Quyết định số 21-QĐ/ĐU");
-        page.ShouldContain("của Đảng ủy cơ sở A1");
+        page.ShouldContain("của Ban Thường vụ Đảng ủy xã A");
         page.ShouldContain("03/06/2025");
 
         (await client.GetAsync($"/dang-vien/{m.Id}/quyet-dinh/khong-co", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);

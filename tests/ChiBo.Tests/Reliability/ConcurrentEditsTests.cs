@@ -57,7 +57,7 @@ public sealed class ConcurrentEditsTests
         Candidate candidate;
         await using (var db = w.Db())
         {
-            candidate = await new AdmissionCommands(db, w.Clock, World.Actor).NominateAsync(
+            candidate = await new AdmissionCommands(db, w.Clock, ChiBo.Access.OrgScope.System, World.Actor).NominateAsync(
                 new CandidateNomination(w.Profile("Lê Thị Ứng Viên", new DateOnly(1998, 4, 2), Gender.Female), w.Cell1.Id, new DateOnly(2025, 1, 10)), Ct);
         }
 

@@ -98,7 +98,7 @@ public sealed class TransferPagesTests
         int id;
         await using (var db = w.Db())
         {
-            id = (await new TransferCommands(db, w.Clock, World.Actor).IssueAsync(new TransferIssue(m.Id, TransferKind.Temporary, w.Cell2.Id, "3-GGT/ĐU", new DateOnly(2025, 10, 1), new DateOnly(2026, 4, 1)), Ct)).Id;
+            id = (await new TransferCommands(db, w.Clock, ChiBo.Access.OrgScope.System, World.Actor).IssueAsync(new TransferIssue(m.Id, TransferKind.Temporary, w.Cell2.Id, "3-GGT/ĐU", new DateOnly(2025, 10, 1), new DateOnly(2026, 4, 1)), Ct)).Id;
         }
 
         await using var app = new ChiBoApp(w.Database, w.Clock);
@@ -160,7 +160,8 @@ public sealed class TransferPagesTests
         imported.Html.ShouldContain("Đã tiếp nhận đồng chí");
         imported.Html.ShouldContain("Tạ Văn Qua Tỉnh");
         imported.Html.ShouldContain("từ ngày 20/06/2025");
-        (await UploadAsync(in_, "AG.02.01", "2025-06-20", package)).FieldError("Package").ShouldNotBeNull().ShouldContain("đã có trong hồ sơ");
+        // The cell committee reads no CCCD: the number it met is not named back to it.
+        (await UploadAsync(in_, "AG.02.01", "2025-06-20", package)).FieldError("Package").ShouldNotBeNull().ShouldContain("không dùng được cho hồ sơ này; liên hệ Ban Tổ chức Tỉnh ủy");
         (await to.CountAsOf(to.CellB1, new DateOnly(2025, 6, 20))).ShouldBe(1);
         var arrived = await GetAsync(in_, "/chuyen-sinh-hoat?org=AG.02.01");
         arrived.Html.ShouldContain("Chi bộ thôn 1 (An Giang)");

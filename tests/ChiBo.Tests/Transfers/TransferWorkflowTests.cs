@@ -13,7 +13,7 @@ public sealed class TransferWorkflowTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static readonly DateOnly Admitted = new(2015, 4, 1);
 
-    private static TransferCommands Commands(World w, ChiBo.Data.ChiBoDb db) => new(db, w.Clock, World.Actor);
+    private static TransferCommands Commands(World w, ChiBo.Data.ChiBoDb db) => new(db, w.Clock, ChiBo.Access.OrgScope.System, World.Actor);
 
     /// <summary>A register's package keys, in the tests' key folder.</summary>
     private static readonly PackageKeys Keys = PackageKeys.Open(Path.Combine(Path.GetTempPath(), "chibo-tests", "keys"));
@@ -107,7 +107,7 @@ public sealed class TransferWorkflowTests
         TransferPackage package;
         await using (var db = sender.Db())
         {
-            package = await Commands(sender, db).ExportAsync(new TransferExport(m.Id, m.Version, "Đảng ủy phường Bến Thành, TP Hồ Chí Minh", "40-GGT/TU", letterDate), OrgScope.System, Keys, Ct);
+            package = await Commands(sender, db).ExportAsync(new TransferExport(m.Id, m.Version, "Đảng ủy phường Bến Thành, TP Hồ Chí Minh", "40-GGT/TU", letterDate), Keys, Ct);
         }
 
         package.Schema.ShouldBe(TransferPolicy.PackageSchema);
@@ -121,15 +121,15 @@ public sealed class TransferWorkflowTests
         var arrived = new DateOnly(2025, 7, 10);
         await using (var db = receiver.Db())
         {
-            var imported = await Commands(receiver, db).ImportAsync(json, receiver.CellB1.Id, arrived, OrgScope.System, Keys, Ct);
+            var imported = await Commands(receiver, db).ImportAsync(json, receiver.CellB1.Id, arrived, Keys, Ct);
             (imported.FullName, imported.Cccd, imported.AdmittedOn, imported.OfficialOn, imported.Status)
                 .ShouldBe((m.FullName, m.Cccd, Admitted, (DateOnly?)Admitted.AddYears(1), MemberStatus.Official));
-            (await Should.ThrowAsync<RuleViolationException>(() => Commands(receiver, db).ImportAsync(json, receiver.Cell1.Id, arrived, OrgScope.System, Keys, Ct)))
+            (await Should.ThrowAsync<RuleViolationException>(() => Commands(receiver, db).ImportAsync(json, receiver.Cell1.Id, arrived, Keys, Ct)))
                 .Message.ShouldContain("đã có trong hồ sơ");
             (await Should.ThrowAsync<RuleViolationException>(() =>
-                Commands(receiver, db).ImportAsync(json.Replace(TransferPolicy.PackageSchema, "other/9", StringComparison.Ordinal), receiver.Cell1.Id, arrived, OrgScope.System, Keys, Ct)))
+                Commands(receiver, db).ImportAsync(json.Replace(TransferPolicy.PackageSchema, "other/9", StringComparison.Ordinal), receiver.Cell1.Id, arrived, Keys, Ct)))
                 .Field.ShouldBe("Schema");
-            (await Should.ThrowAsync<RuleViolationException>(() => Commands(receiver, db).ImportAsync("{ not json", receiver.Cell1.Id, arrived, OrgScope.System, Keys, Ct)))
+            (await Should.ThrowAsync<RuleViolationException>(() => Commands(receiver, db).ImportAsync("{ not json", receiver.Cell1.Id, arrived, Keys, Ct)))
                 .Field.ShouldBe("Package");
         }
 
@@ -154,10 +154,10 @@ public sealed class TransferWorkflowTests
             AdmittedOn = Admitted, OfficialOn = Admitted.AddYears(1), Timeline = [], ExportedAt = DateTimeOffset.UnixEpoch,
         };
         await using var db = w.Db();
-        (await Should.ThrowAsync<RuleViolationException>(() => Commands(w, db).ImportAsync(package.ToJson(), w.Cell1.Id, new DateOnly(2025, 7, 10), OrgScope.System, Keys, Ct)))
+        (await Should.ThrowAsync<RuleViolationException>(() => Commands(w, db).ImportAsync(package.ToJson(), w.Cell1.Id, new DateOnly(2025, 7, 10), Keys, Ct)))
             .Field.ShouldBe(nameof(Member.Cccd));
-        (await Should.ThrowAsync<RuleViolationException>(() => Commands(w, db).ImportAsync(package.ToJson(), 9999, new DateOnly(2025, 7, 10), OrgScope.System, Keys, Ct)))
-            .Field.ShouldBe("CellId");
+        (await Should.ThrowAsync<NotFoundException>(() => Commands(w, db).ImportAsync(package.ToJson(), 9999, new DateOnly(2025, 7, 10), Keys, Ct)))
+            .Message.ShouldBe("Không có chi bộ số 9999 trong phạm vi của bạn.");
         (await db.Members.CountAsync(Ct)).ShouldBe(0);
         (await db.PartyTransfers.CountAsync(Ct)).ShouldBe(0);
     }

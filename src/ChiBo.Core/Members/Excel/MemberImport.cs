@@ -19,9 +19,10 @@ public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Error
 /// <summary>
 /// Nhập danh sách đảng viên từ Excel: every row is checked and every problem reported; only a
 /// file without any problem is written, in one transaction (all or nothing). Records enter as
-/// legacy records (a Registered event) in cells of the importer's subtree.
+/// legacy records (a Registered event) in cells of the importer's subtree. A CCCD already in the
+/// register is answered as the importer may know it (<see cref="CccdRegister"/>).
 /// </summary>
-public sealed class MemberImport(ChiBoDb db, TimeProvider clock, string actor)
+public sealed class MemberImport(ChiBoDb db, TimeProvider clock, OrgScope caller, string actor, CccdPolicy? cccd = null)
 {
     /// <summary>A sheet this long is a mistake, not a cell's list.</summary>
     public const int MaxRows = 20_000;
@@ -37,8 +38,8 @@ public sealed class MemberImport(ChiBoDb db, TimeProvider clock, string actor)
     /// </summary>
     public static readonly IReadOnlySet<Role> Importers = new HashSet<Role> { Role.Admin, Role.ProvinceBoard, Role.SuperiorCommittee };
 
-    /// <summary>Imports into <paramref name="scope"/>, for a <paramref name="caller"/> holding one of <see cref="Importers"/> over all of it.</summary>
-    public async Task<ImportResult> ImportAsync(Stream xlsx, Subtree scope, OrgScope caller, CancellationToken ct = default)
+    /// <summary>Imports into <paramref name="scope"/>, for a caller holding one of <see cref="Importers"/> over all of it.</summary>
+    public async Task<ImportResult> ImportAsync(Stream xlsx, Subtree scope, CancellationToken ct = default)
     {
         var competent = new LegacyImportIsForTheCompetentCommittees(caller.Roles.Any(r => Importers.Contains(r.Role) && OrgScope.Covers(r.Subtree, scope)));
         if (competent.IsBroken())
@@ -128,8 +129,13 @@ public sealed class MemberImport(ChiBoDb db, TimeProvider clock, string actor)
         var codes = parsed.Select(p => p.CellCode).Distinct().ToList();
         var cells = await db.Organizations.AsNoTracking().Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, ct);
         var numbers = parsed.Select(p => p.Registration.Profile.Cccd).OfType<string>().Distinct().ToList();
-        var taken = (await db.Members.AsNoTracking().Where(m => m.Cccd != null && numbers.Contains(m.Cccd))
-            .Select(m => m.Cccd!).ToListAsync(ct)).ToHashSet();
+        var chain = scope.ProvinceId ?? cells.Values.Select(c => (int?)c.ProvinceId).FirstOrDefault() ?? 0;
+        var register = await new CccdRegister(db, clock, caller, cccd).CheckManyAsync(numbers, chain, "Nhập danh sách đảng viên từ Excel", ct);
+        if (register.Whole is { } whole)
+        {
+            errors.Add(new ImportError(1, MemberSheet.Cccd, whole));
+        }
+
         var firstRowOf = new Dictionary<string, int>();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var ready = new List<(MemberRegistration, Organization)>();
@@ -152,9 +158,9 @@ public sealed class MemberImport(ChiBoDb db, TimeProvider clock, string actor)
             else
             {
                 firstRowOf[number] = row;
-                if (taken.Contains(number))
+                if (register.Refused.TryGetValue(number, out var refusal))
                 {
-                    errors.Add(new ImportError(row, MemberSheet.Cccd, new CccdIsUnique(number, true).Message));
+                    errors.Add(new ImportError(row, MemberSheet.Cccd, refusal));
                 }
             }
 

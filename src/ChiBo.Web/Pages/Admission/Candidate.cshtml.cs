@@ -25,7 +25,7 @@ public sealed record StepLine(ProcedureAct Act, DateOnly? Date, string? Detail, 
 /// <summary>
 /// Hồ sơ kết nạp: every act of the procedure with its date, document and level; the introducers,
 /// the cell's votes against the two-thirds rule; and the form of the next act only, for the level
-/// that performs it (each handler checks that level again).
+/// that performs it (<see cref="AdmissionProcedure.LevelsOf"/>; the command checks that level itself).
 /// </summary>
 [Requires(Operation.MembersRead)]
 public sealed class CandidateModel(ChiBoDb db, TimeProvider clock) : PageModel
@@ -190,8 +190,8 @@ public sealed class CandidateModel(ChiBoDb db, TimeProvider clock) : PageModel
         }, ct);
 
     /// <summary>
-    /// The frame of every act: the file in the caller's scope, the caller's level for the act (a stop
-    /// is the next act's level), the form read, the command run; a refusal is shown next to its input.
+    /// The frame of every act: the file in the caller's scope, the form read, the command run (it
+    /// refuses a caller who does not act at the act's level: 403); a refusal is shown next to its input.
     /// </summary>
     private async Task<IActionResult> ActAsync(
         int id, ProcedureAct? act, string[] inputs, Dictionary<string, string>? aliases,
@@ -202,6 +202,8 @@ public sealed class CandidateModel(ChiBoDb db, TimeProvider clock) : PageModel
             return NotFound();
         }
 
+        // The command decides (403 below); asking the same question first answers a post from a level
+        // that was never shown the form with 403 rather than with the form's missing fields.
         if (!Levels.Contains(act?.Level ?? AdmissionProcedure.StopLevel(Case!, Today)))
         {
             return Forbid();
@@ -212,12 +214,21 @@ public sealed class CandidateModel(ChiBoDb db, TimeProvider clock) : PageModel
         var version = form.Int("Version", "Phiên bản hồ sơ") ?? 0;
         try
         {
-            if (await run(new AdmissionCommands(db, clock, HttpContext.Actor()), Case!, form, version) is not null)
+            var commands = new AdmissionCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor(), HttpContext.CccdPolicy());
+            if (await run(commands, Case!, form, version) is not null)
             {
                 return Redirect($"/ket-nap/{id}?da={Posted}");
             }
 
             Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
         }
         catch (EditConflictException e)
         {
@@ -249,10 +260,11 @@ public sealed class CandidateModel(ChiBoDb db, TimeProvider clock) : PageModel
 
         var c = Case = row.Candidate;
         Chain = await CandidateChain.OfAsync(db, row.Cell, ct);
-        var sight = ChiBo.Members.MemberSight.On(await HttpContext.ScopeAsync(), Subtree.Of(row.Cell));
+        var scope = await HttpContext.ScopeAsync();
+        var sight = ChiBo.Members.MemberSight.On(scope, Subtree.Of(row.Cell));
         Profile = ChiBo.Members.ProfileView.Of(AdmissionCommands.ProfileOf(c), sight);
         ShowSensitive = sight.Sensitive;
-        Levels = await AdmissionActors.LevelsAsync(HttpContext, Chain);
+        Levels = AdmissionProcedure.LevelsOf(scope, Chain);
         Next = AdmissionProcedure.Next(c, Today);
         DueOn = AdmissionPolicy.DueOn(c.Step, c.StepSince);
         OfficialMembersToday = await AdmissionQueries.OfficialMembersAsync(db, c.CellId, Today, ct);

@@ -93,7 +93,7 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : SubtreePageMode
         CanSetTarget = Org is not null && await HttpContext.CanAsync(Operation.MembersWrite, lookup.Subtree);
         if (Org is { } cell && cell.Kind.HoldsMembers())
         {
-            var levels = await AdmissionActors.LevelsAsync(HttpContext, await CandidateChain.OfAsync(db, cell, ct));
+            var levels = AdmissionProcedure.LevelsOf(await HttpContext.ScopeAsync(), await CandidateChain.OfAsync(db, cell, ct));
             CanNominate = levels.Contains(AdmissionLevel.Cell);
         }
 

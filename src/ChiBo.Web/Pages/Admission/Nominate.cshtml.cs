@@ -76,9 +76,13 @@ public sealed class NominateModel(ChiBoDb db, TimeProvider clock) : PageModel
         {
             try
             {
-                var c = await new AdmissionCommands(db, clock, HttpContext.Actor())
+                var c = await new AdmissionCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor(), HttpContext.CccdPolicy())
                     .NominateAsync(new CandidateNomination(profile, Cell!.Id, nominatedOn!.Value), ct);
                 return Redirect($"/ket-nap/{c.Id}?da={AdmissionProcedure.Nominate.Key}");
+            }
+            catch (ForbiddenException)
+            {
+                return Forbid();
             }
             catch (RuleViolationException e)
             {
@@ -101,7 +105,7 @@ public sealed class NominateModel(ChiBoDb db, TimeProvider clock) : PageModel
         }
 
         Cell = org;
-        MayNominate = (await AdmissionActors.LevelsAsync(HttpContext, await CandidateChain.OfAsync(db, org, ct))).Contains(AdmissionLevel.Cell);
+        MayNominate = AdmissionProcedure.ActsAt(await HttpContext.ScopeAsync(), AdmissionLevel.Cell, await CandidateChain.OfAsync(db, org, ct));
         ViewData["Title"] = "Giới thiệu quần chúng ưu tú – " + org.Name;
         ViewData["ScopeOrg"] = org.Code;
         return true;

@@ -58,14 +58,14 @@ public sealed class AppealModel(ChiBoDb db, TimeProvider clock) : PageModel
         try
         {
             var (code, body) = DisciplineForms.ParseLevel(Input.Level);
-            await DisciplineApi.AppealAsync(DisciplineApi.Commands(db, clock, HttpContext), db, id,
+            await DisciplineApi.AppealAsync(await DisciplineApi.CommandsAsync(db, clock, HttpContext), db, id,
                 new AppealRequest(FormDates.Required(Input.FiledOn, "FiledOn", "Ngày khiếu nại"), code, body, Input.Content), ct);
             return Redirect($"/ky-luat/{id}");
         }
-        catch (RuleViolationException e)
+        catch (Exception e) when (RuleProblems.StatusOf(e) is { } status)
         {
-            (Problem, ProblemField) = (e.Message, e.Field);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            (Problem, ProblemField) = (e.Message, (e as RuleViolationException)?.Field);
+            Response.StatusCode = status;
             return Page();
         }
     }

@@ -47,14 +47,14 @@ public sealed class FindingsModel(ChiBoDb db, TimeProvider clock) : PageModel
         ViewData["Title"] = "Kết luận kiểm tra số " + View!.Case.DecisionNumber;
         try
         {
-            await Web.Discipline.DisciplineApi.Commands(db, clock, HttpContext).ConcludeCaseAsync(id, new CaseFindings(
+            await (await Web.Discipline.DisciplineApi.CommandsAsync(db, clock, HttpContext)).ConcludeCaseAsync(id, new CaseFindings(
                 Input.Version, FormDates.Required(Input.ConcludedOn, "ConcludedOn", "Ngày kết luận"), Input.Conclusion, Input.Findings ?? ""), ct);
             return Redirect($"/ky-luat/kiem-tra/{id}");
         }
-        catch (RuleViolationException e)
+        catch (Exception e) when (RuleProblems.StatusOf(e) is { } status)
         {
-            (Problem, ProblemField) = (e.Message, e.Field);
-            Response.StatusCode = e is EditConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            (Problem, ProblemField) = (e.Message, (e as RuleViolationException)?.Field);
+            Response.StatusCode = status;
             return Page();
         }
     }

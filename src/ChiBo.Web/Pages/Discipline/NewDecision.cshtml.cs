@@ -68,16 +68,16 @@ public sealed class NewDecisionModel(ChiBoDb db, TimeProvider clock) : PageModel
         try
         {
             var (code, body) = DisciplineForms.ParseLevel(Input.Level);
-            var d = await DisciplineApi.DecideAsync(DisciplineApi.Commands(db, clock, HttpContext), db, new DecisionRequest(
+            var d = await DisciplineApi.DecideAsync(await DisciplineApi.CommandsAsync(db, clock, HttpContext), db, new DecisionRequest(
                 Subject.MemberId, Subject.OrgCode, Input.Form, Input.DecisionNumber ?? "", FormDates.Required(Input.DecidedOn, "DecidedOn", "Ngày quyết định"),
                 code, body, Input.Reason ?? "", Input.CaseId, Input.ReceivedOn, Input.ViolationOn, Input.Position, Input.SubjectVersion,
                 string.IsNullOrWhiteSpace(Input.MoveMembersToCell) ? null : Input.MoveMembersToCell), ct);
             return Redirect($"/ky-luat/{d.Id}");
         }
-        catch (RuleViolationException e)
+        catch (Exception e) when (RuleProblems.StatusOf(e) is { } status)
         {
-            (Problem, ProblemField) = (e.Message, e.Field);
-            Response.StatusCode = e is EditConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            (Problem, ProblemField) = (e.Message, (e as RuleViolationException)?.Field);
+            Response.StatusCode = status;
             return Page();
         }
     }

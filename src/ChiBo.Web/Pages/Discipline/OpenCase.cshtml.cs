@@ -53,15 +53,15 @@ public sealed class OpenCaseModel(ChiBoDb db, TimeProvider clock) : PageModel
         try
         {
             var (code, body) = DisciplineForms.ParseLevel(Input.Level);
-            var c = await DisciplineApi.OpenAsync(DisciplineApi.Commands(db, clock, HttpContext), db, new CaseOpenRequest(
+            var c = await DisciplineApi.OpenAsync(await DisciplineApi.CommandsAsync(db, clock, HttpContext), db, new CaseOpenRequest(
                 Input.Kind, Subject.MemberId, Subject.OrgCode, code, body, Input.DecisionNumber ?? "",
                 FormDates.Required(Input.OpenedOn, "OpenedOn", "Ngày bắt đầu"), Input.DueOn, Input.Content ?? ""), ct);
             return Redirect($"/ky-luat/kiem-tra/{c.Id}");
         }
-        catch (RuleViolationException e)
+        catch (Exception e) when (RuleProblems.StatusOf(e) is { } status)
         {
-            (Problem, ProblemField) = (e.Message, e.Field);
-            Response.StatusCode = e is EditConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            (Problem, ProblemField) = (e.Message, (e as RuleViolationException)?.Field);
+            Response.StatusCode = status;
             return Page();
         }
     }

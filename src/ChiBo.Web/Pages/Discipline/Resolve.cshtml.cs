@@ -52,15 +52,15 @@ public sealed class ResolveModel(ChiBoDb db, TimeProvider clock) : PageModel
         ViewData["Title"] = "Giải quyết khiếu nại";
         try
         {
-            await Web.Discipline.DisciplineApi.Commands(db, clock, HttpContext).ResolveAppealAsync(id, new AppealResolution(
+            await (await Web.Discipline.DisciplineApi.CommandsAsync(db, clock, HttpContext)).ResolveAppealAsync(id, new AppealResolution(
                 Input.Version, Input.Outcome, FormDates.Required(Input.ResolvedOn, "ResolvedOn", "Ngày giải quyết"), Input.ResolutionNumber ?? "",
                 Input.Outcome == AppealOutcome.Changed ? Input.NewForm : null, Input.Reason, Input.MemberVersion), ct);
             return Redirect($"/ky-luat/{View!.Decision.Id}");
         }
-        catch (RuleViolationException e)
+        catch (Exception e) when (RuleProblems.StatusOf(e) is { } status)
         {
-            (Problem, ProblemField) = (e.Message, e.Field);
-            Response.StatusCode = e is EditConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            (Problem, ProblemField) = (e.Message, (e as RuleViolationException)?.Field);
+            Response.StatusCode = status;
             return Page();
         }
     }

@@ -1,6 +1,5 @@
 using ChiBo.Access;
 using ChiBo.Data;
-using ChiBo.Discipline;
 using ChiBo.Members;
 using ChiBo.Web.Access;
 using ChiBo.Web.Discipline;
@@ -13,19 +12,20 @@ namespace ChiBo.Web.Pages.Members;
 
 /// <summary>
 /// Quyết định về đảng tịch on the member's page: miễn sinh hoạt (with ground and review date),
-/// thôi miễn, xóa tên, cho ra khỏi Đảng, từ trần — each with decision number, date and level.
-/// Khai trừ is a discipline decision (/ky-luat/quyet-dinh/moi).
+/// thôi miễn, xóa tên, cho ra khỏi Đảng, từ trần — each with decision number and date, recorded by
+/// the level <see cref="StandingPolicy"/> names (shown, not chosen); a caller who does not act there
+/// is told who does. Khai trừ is a discipline decision (/ky-luat/quyet-dinh/moi).
 /// </summary>
 [Requires(Operation.MembersWrite)]
 public sealed class StandingModel(ChiBoDb db, TimeProvider clock) : PageModel
 {
-    public static readonly IReadOnlyList<(string Slug, MemberLifeApi.Action Action, string Title)> Actions =
+    public static readonly IReadOnlyList<(string Slug, StandingAction Action, string Title)> Actions =
     [
-        ("mien-sinh-hoat", MemberLifeApi.Action.Exempt, "Miễn công tác và sinh hoạt đảng"),
-        ("thoi-mien", MemberLifeApi.Action.EndExemption, "Thôi miễn công tác và sinh hoạt đảng"),
-        ("xoa-ten", MemberLifeApi.Action.StrikeOff, "Xóa tên trong danh sách đảng viên"),
-        ("ra-khoi-dang", MemberLifeApi.Action.Remove, "Cho ra khỏi Đảng"),
-        ("tu-tran", MemberLifeApi.Action.Die, "Ghi nhận đảng viên từ trần"),
+        ("mien-sinh-hoat", StandingAction.Exempt, StandingPolicy.NameOf(StandingAction.Exempt)),
+        ("thoi-mien", StandingAction.EndExemption, StandingPolicy.NameOf(StandingAction.EndExemption)),
+        ("xoa-ten", StandingAction.StrikeOff, StandingPolicy.NameOf(StandingAction.StrikeOff)),
+        ("ra-khoi-dang", StandingAction.Remove, StandingPolicy.NameOf(StandingAction.Remove)),
+        ("tu-tran", StandingAction.Die, StandingPolicy.NameOf(StandingAction.Die)),
     ];
 
     public sealed class StandingForm
@@ -33,7 +33,6 @@ public sealed class StandingModel(ChiBoDb db, TimeProvider clock) : PageModel
         public int Version { get; set; }
         public DateOnly? Date { get; set; }
         public string? DecisionNumber { get; set; }
-        public string? Level { get; set; }
         public string? Reason { get; set; }
         public ExemptionGround? Ground { get; set; }
         public DateOnly? ReviewOn { get; set; }
@@ -43,8 +42,10 @@ public sealed class StandingModel(ChiBoDb db, TimeProvider clock) : PageModel
     public StandingForm Input { get; set; } = new();
 
     public FormSubject? Subject { get; private set; }
-    public (string Slug, MemberLifeApi.Action Action, string Title) Current { get; private set; }
-    public IReadOnlyList<string> LevelNames { get; private set; } = [];
+    public (string Slug, StandingAction Action, string Title) Current { get; private set; }
+
+    /// <summary>Who decides this for the member, and whether the caller acts there (else the form is not shown).</summary>
+    public StandingDecider? Decider { get; private set; }
     public string? Problem { get; private set; }
     public string? ProblemField { get; private set; }
 
@@ -62,10 +63,7 @@ public sealed class StandingModel(ChiBoDb db, TimeProvider clock) : PageModel
             return false;
         }
 
-        // The cell decides exemption; xóa tên and cho ra khỏi Đảng are decided by the committee above it.
-        LevelNames = Subject.Levels.AsEnumerable().Reverse()
-            .Select(l => DisciplineNames.Level(l.Kind is ChiBo.Organizations.OrgKind.Cell or ChiBo.Organizations.OrgKind.BaseCell ? DecidingBody.Cell : DecidingBody.Committee, l.Name))
-            .ToList();
+        Decider = (await MemberStandingCommands.DeciderAsync(db, await HttpContext.ScopeAsync(), id, Current.Action, ct: ct))?.Decider;
         ViewData["Title"] = Current.Title + " – " + Subject.Name;
         return true;
     }
@@ -80,7 +78,6 @@ public sealed class StandingModel(ChiBoDb db, TimeProvider clock) : PageModel
         Input.Version = Subject!.Version;
         Input.Date = clock.Today();
         Input.Reason = reason;
-        Input.Level = Current.Action is MemberLifeApi.Action.Exempt or MemberLifeApi.Action.EndExemption || LevelNames.Count < 2 ? LevelNames[0] : LevelNames[1];
         return Page();
     }
 
@@ -94,14 +91,14 @@ public sealed class StandingModel(ChiBoDb db, TimeProvider clock) : PageModel
         try
         {
             await MemberLifeApi.DoAsync(Current.Action, id, new MemberDecisionRequest(
-                Input.Version, FormDates.Required(Input.Date, "Date", "Ngày"), Input.DecisionNumber, Input.Level, Input.Reason, Input.Ground, Input.ReviewOn),
+                Input.Version, FormDates.Required(Input.Date, "Date", "Ngày"), Input.DecisionNumber, Input.Reason, Input.Ground, Input.ReviewOn),
                 db, clock, HttpContext, ct);
             return Redirect($"/dang-vien/{id}");
         }
-        catch (RuleViolationException e)
+        catch (Exception e) when (RuleProblems.StatusOf(e) is { } status)
         {
-            (Problem, ProblemField) = (e.Message, e.Field);
-            Response.StatusCode = e is EditConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            (Problem, ProblemField) = (e.Message, (e as RuleViolationException)?.Field);
+            Response.StatusCode = status;
             return Page();
         }
     }

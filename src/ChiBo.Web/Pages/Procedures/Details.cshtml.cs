@@ -48,14 +48,14 @@ public sealed class DetailsModel(ChiBoDb db, TimeProvider clock) : PageModel
     {
         try
         {
-            await command(new ProcedureCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor()));
+            await command(new ProcedureCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor(), HttpContext.CccdPolicy()));
             return Redirect("/thu-tuc/" + id.ToString(CultureInfo.InvariantCulture));
         }
-        catch (ProcedureNotFoundException)
+        catch (NotFoundException)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
-        catch (ProcedureForbiddenException e)
+        catch (ForbiddenException e)
         {
             (Problem, Response.StatusCode) = (e.Message, StatusCodes.Status403Forbidden);
         }

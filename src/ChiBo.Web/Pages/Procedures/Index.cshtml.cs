@@ -72,7 +72,7 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PageModel
 
         try
         {
-            var r = await new ProcedureCommands(db, clock, Scope, HttpContext.Actor()).StartAsync(ToStart(Form), ct);
+            var r = await new ProcedureCommands(db, clock, Scope, HttpContext.Actor(), HttpContext.CccdPolicy()).StartAsync(ToStart(Form), ct);
             return Redirect("/thu-tuc/" + r.Id.ToString(CultureInfo.InvariantCulture));
         }
         catch (RuleViolationException e)

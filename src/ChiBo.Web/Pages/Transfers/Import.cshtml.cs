@@ -84,10 +84,14 @@ public sealed class ImportModel(ChiBoDb db, TimeProvider clock, PackageKeys keys
                 var json = TransferPackage.Decode(bytes.ToArray());
                 var scope = await HttpContext.ScopeAsync();
                 Imported = MemberView.Of(
-                    await new TransferCommands(db, clock, HttpContext.Actor()).ImportAsync(json, lookup.Organization!.Id, date!.Value, scope, keys, ct),
+                    await new TransferCommands(db, clock, scope, HttpContext.Actor(), HttpContext.CccdPolicy()).ImportAsync(json, lookup.Organization!.Id, date!.Value, keys, ct),
                     MemberSight.On(scope, lookup.Subtree));
                 ImportedOn = date;
                 return Page();
+            }
+            catch (NotFoundException)
+            {
+                return NotFound();
             }
             catch (EditConflictException e)
             {

@@ -85,12 +85,16 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : SubtreePageMode
         var version = form.Int("Version", "Phiên bản") ?? 0;
         try
         {
-            if (await run(new TransferCommands(db, clock, HttpContext.Actor()), form, version))
+            if (await run(new TransferCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor(), HttpContext.CccdPolicy()), form, version))
             {
                 return Redirect($"/chuyen-sinh-hoat?org={Uri.EscapeDataString(Code)}&da={done}");
             }
 
             Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
         }
         catch (EditConflictException e)
         {

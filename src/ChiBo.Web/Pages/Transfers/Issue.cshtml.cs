@@ -82,12 +82,12 @@ public sealed class IssueModel(ChiBoDb db, TimeProvider clock, PackageKeys keys)
         {
             try
             {
-                var commands = new TransferCommands(db, clock, HttpContext.Actor());
+                var commands = new TransferCommands(db, clock, await HttpContext.ScopeAsync(), HttpContext.Actor(), HttpContext.CccdPolicy());
                 int id;
                 if (outside)
                 {
                     var version = f.Int("MemberVersion", "Phiên bản hồ sơ") ?? 0;
-                    await commands.ExportAsync(new TransferExport(member, version, f.Text("OtherDestination") ?? "", letter, date!.Value), await HttpContext.ScopeAsync(), keys, ct);
+                    await commands.ExportAsync(new TransferExport(member, version, f.Text("OtherDestination") ?? "", letter, date!.Value), keys, ct);
                     id = await db.PartyTransfers.Where(t => t.MemberId == member && t.Scope == TransferScope.Outgoing)
                         .OrderByDescending(t => t.Id).Select(t => t.Id).FirstAsync(ct);
                 }
@@ -97,6 +97,10 @@ public sealed class IssueModel(ChiBoDb db, TimeProvider clock, PackageKeys keys)
                 }
 
                 return Redirect($"/chuyen-sinh-hoat/{id}/giay-gioi-thieu?da=issued");
+            }
+            catch (NotFoundException)
+            {
+                return NotFound();
             }
             catch (EditConflictException e)
             {
