@@ -108,9 +108,12 @@ public static class RatingsApi
             Run(http, db, clock, async c => RatingView.Of(await c.SelfAssessAsync(new SelfAssessmentInput(r.Year, r.Version, r.Text, Level(r.Level), r.Score), http.RequestAborted))))
             .Requires(Operation.SelfRead);
 
-        group.MapGet("/follow-up", FollowUpAsync).Requires(Operation.RatingsRead);
-        group.MapGet("/outstanding", OutstandingAsync).Requires(Operation.RatingsRead);
-        group.MapGet("/four-good", FourGoodAsync).Requires(Operation.RatingsRead);
+        group.MapGet("/follow-up", (HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? year, CancellationToken ct) =>
+            YearListAsync(http, db, clock, org, year, (lookup, y) => RatingQueries.FollowUpAsync(db, lookup, y, ct), "RatingFollowUp")).Requires(Operation.RatingsRead);
+        group.MapGet("/outstanding", (HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? year, CancellationToken ct) =>
+            YearListAsync(http, db, clock, org, year, (lookup, y) => RatingQueries.OutstandingAsync(db, lookup, y, ct), "RatingOutstanding")).Requires(Operation.RatingsRead);
+        group.MapGet("/four-good", (HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? year, CancellationToken ct) =>
+            YearListAsync(http, db, clock, org, year, (lookup, y) => RatingQueries.FourGoodAsync(db, lookup, y, ct))).Requires(Operation.RatingsRead);
         group.MapPost("/four-good/{code}", (string code, FourGoodRequest r, ChiBoDb db, TimeProvider clock, HttpContext http) =>
             Run(http, db, clock, async c => Dto(await c.AssessFourGoodAsync(await OrgIdAsync(db, code), new FourGoodInput(
                 r.Year, r.Version, r.PoliticalTask, r.PoliticalTaskEvidence, r.MeetingQuality, r.MeetingQualityEvidence, r.UnityDiscipline, r.UnityDisciplineEvidence,
@@ -118,7 +121,8 @@ public static class RatingsApi
         group.MapPost("/four-good/{code}/recognition", (string code, RecognitionRequest r, ChiBoDb db, TimeProvider clock, HttpContext http) =>
             Run(http, db, clock, async c => Dto(await c.RecognizeFourGoodAsync(await OrgIdAsync(db, code), r.Year, r.Version, r.DecisionNumber, r.RecognizedOn, http.RequestAborted))))
             .Requires(Operation.RatingsWrite);
-        group.MapGet("/rewards", RewardsAsync).Requires(Operation.RatingsRead);
+        group.MapGet("/rewards", (HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? year, CancellationToken ct) =>
+            YearListAsync(http, db, clock, org, year, (lookup, y) => RatingQueries.RewardsAsync(db, lookup, y, ct))).Requires(Operation.RatingsRead);
         group.MapPost("/rewards", (RewardRequest r, ChiBoDb db, TimeProvider clock, HttpContext http) =>
             Run(http, db, clock, async c => Dto(await c.RewardAsync(new RewardInput(
                 r.MemberId, r.Organization is null ? null : await OrgIdAsync(db, r.Organization, "Organization"), r.Year, r.Form, r.Title,
@@ -278,8 +282,9 @@ public static class RatingsApi
         return TypedResults.Ok(scope.MemberId is { } id ? await RatingQueries.MineAsync(db, id, ct) : (IReadOnlyList<MyRating>)[]);
     }
 
-    private static async Task<Results<Ok<FollowUpList>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> FollowUpAsync(
-        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? year, CancellationToken ct)
+    /// <summary>A list of a subtree's year, for Ratings.Read; the follow-up list's names are a read of personal data, audited.</summary>
+    private static async Task<Results<Ok<T>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> YearListAsync<T>(
+        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? year, Func<OrgLookup, int, Task<T>> run, string? audited = null)
     {
         if (!TryYear(year, clock, out var y, out var bad))
         {
@@ -292,44 +297,12 @@ public static class RatingsApi
             return Problems.NoOrg(org);
         }
 
-        await http.AuditReadAsync("RatingFollowUp", lookup.Organization?.ProvinceId, null, lookup.Organization?.Id);
-        return TypedResults.Ok(await RatingQueries.FollowUpAsync(db, lookup, y, ct));
-    }
-
-    private static async Task<Results<Ok<OutstandingList>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> OutstandingAsync(
-        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? year, CancellationToken ct)
-    {
-        if (!TryYear(year, clock, out var y, out var bad))
+        if (audited is not null)
         {
-            return bad;
+            await http.AuditReadAsync(audited, lookup.Organization?.ProvinceId, null, lookup.Organization?.Id);
         }
 
-        var lookup = await http.FindAsync(db, org, Operation.RatingsRead);
-        return lookup.Found ? TypedResults.Ok(await RatingQueries.OutstandingAsync(db, lookup, y, ct)) : Problems.NoOrg(org);
-    }
-
-    private static async Task<Results<Ok<FourGoodList>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> FourGoodAsync(
-        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? year, CancellationToken ct)
-    {
-        if (!TryYear(year, clock, out var y, out var bad))
-        {
-            return bad;
-        }
-
-        var lookup = await http.FindAsync(db, org, Operation.RatingsRead);
-        return lookup.Found ? TypedResults.Ok(await RatingQueries.FourGoodAsync(db, lookup, y, ct)) : Problems.NoOrg(org);
-    }
-
-    private static async Task<Results<Ok<IReadOnlyList<RewardRow>>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> RewardsAsync(
-        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? year, CancellationToken ct)
-    {
-        if (!TryYear(year, clock, out var y, out var bad))
-        {
-            return bad;
-        }
-
-        var lookup = await http.FindAsync(db, org, Operation.RatingsRead);
-        return lookup.Found ? TypedResults.Ok(await RatingQueries.RewardsAsync(db, lookup, y, ct)) : Problems.NoOrg(org);
+        return TypedResults.Ok(await run(lookup, y));
     }
 
     private static FileContentHttpResult Template()

@@ -19,8 +19,10 @@ public static class ReportsApi
         group.MapGet("/org-structure", OrgStructureAsync).Requires(Operation.ReportsRead);
         group.MapGet("/movements", MovementsAsync).Requires(Operation.ReportsRead);
         group.MapGet("/meetings", MeetingsAsync).Requires(Operation.ReportsRead);
-        group.MapGet("/ratings", RatingsAsync).Requires(Operation.ReportsRead);
-        group.MapGet("/ratings/summary", RatingsSummaryAsync).Requires(Operation.ReportsRead);
+        group.MapGet("/ratings", (HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? fromYear, string? toYear, CancellationToken ct) =>
+            RatingsAsync(http, db, clock, org, fromYear, toYear, (lookup, from, to) => RatingReport.RunAsync(db, lookup, from, to, ct))).Requires(Operation.ReportsRead);
+        group.MapGet("/ratings/summary", (HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? fromYear, string? toYear, CancellationToken ct) =>
+            RatingsAsync(http, db, clock, org, fromYear, toYear, (lookup, from, to) => RatingReport.SummaryAsync(db, lookup, from, to, ct))).Requires(Operation.ReportsRead);
     }
 
     private static async Task<Results<Ok<MemberStructure>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> MemberStructureAsync(
@@ -98,9 +100,12 @@ public static class ReportsApi
         return TypedResults.Ok(detail == true ? report : report.Summary());
     }
 
-    /// <summary>Ratings of a subtree for a range of years: the three series per year (the contract of <c>chibo report ratings</c>).</summary>
-    private static async Task<Results<Ok<RatingsReport>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> RatingsAsync(
-        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? fromYear, string? toYear, CancellationToken ct)
+    /// <summary>
+    /// Ratings of a subtree for a range of years: the three series per year (the contract of
+    /// <c>chibo report ratings</c>), or the range as one figure (<c>/summary</c>).
+    /// </summary>
+    private static async Task<Results<Ok<T>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> RatingsAsync<T>(
+        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? fromYear, string? toYear, Func<OrgLookup, int, int, Task<T>> run)
     {
         if (!TryYears(fromYear, toYear, Today(clock), out var from, out var to, out var bad))
         {
@@ -108,20 +113,7 @@ public static class ReportsApi
         }
 
         var lookup = await http.FindAsync(db, org, Operation.ReportsRead);
-        return lookup.Found ? TypedResults.Ok(await RatingReport.RunAsync(db, lookup, from, to, ct)) : Problems.NoOrg(org);
-    }
-
-    /// <summary>The same range as one figure, by the mean of the yearly shares and by the pooled ratio, with the not-rated by reason.</summary>
-    private static async Task<Results<Ok<RatingsSummary>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> RatingsSummaryAsync(
-        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? fromYear, string? toYear, CancellationToken ct)
-    {
-        if (!TryYears(fromYear, toYear, Today(clock), out var from, out var to, out var bad))
-        {
-            return bad;
-        }
-
-        var lookup = await http.FindAsync(db, org, Operation.ReportsRead);
-        return lookup.Found ? TypedResults.Ok(await RatingReport.SummaryAsync(db, lookup, from, to, ct)) : Problems.NoOrg(org);
+        return lookup.Found ? TypedResults.Ok(await run(lookup, from, to)) : Problems.NoOrg(org);
     }
 
     /// <summary>fromYear–toYear: by default the five years up to last year; at most 50 years.</summary>
