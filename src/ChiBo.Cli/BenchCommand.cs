@@ -3,14 +3,15 @@ using System.Globalization;
 using ChiBo.Data;
 using ChiBo.Meetings;
 using ChiBo.Organizations;
+using ChiBo.Ratings;
 using ChiBo.Reports;
 
 namespace ChiBo.Cli;
 
 /// <summary>
 /// chibo bench: warm timings of the reports as the app runs them, each beside the single
-/// hand-written SQL pass of shared/structure-single-pass.sql over the same rows, as a ratio; and
-/// the cell-life compliance of the year that ends on the date.
+/// hand-written SQL pass of shared/structure-single-pass.sql over the same rows, as a ratio; the
+/// cell-life compliance of the year that ends on the date; and the ratings of the five years to it.
 /// </summary>
 internal static class BenchCommand
 {
@@ -52,7 +53,79 @@ internal static class BenchCommand
         var meetingsByMonth = await TimeAsync(runs, async () =>
             (await ComplianceReport.RunAsync(db, lookup, asOf.Year, asOf, byMonth: true, ct: ct)).Meetings);
         Print(io, $"meetings compliance {asOf.Year} with its months (app: /bao-cao/sinh-hoat)", meetingsByMonth);
+
+        // Ratings of the five years that end with the date's year: the three series from the
+        // organizations' rows (members from their chi bộ's tallies), beside one plain SQL pass over
+        // the same rows, and beside reading every member's rating, which the tallies spare.
+        var (fromYear, toYear) = (asOf.Year - 4, asOf.Year);
+        var ratingsSubtree = await AsOf.SubtreeOnAsync(db, lookup, new DateOnly(toYear, 12, 31), ct) ?? lookup.Subtree;
+        var ratings = await TimeAsync(runs, async () =>
+            (await RatingReport.RunAsync(db, lookup, fromYear, toYear, ct)).Years.Values.Sum(y => (long)y.Members.Rated + y.Members.NotRated));
+        Print(io, $"ratings report {fromYear}–{toYear} (app: /api/reports/ratings)", ratings);
+        var ratingsSingle = await TimeAsync(runs, () => RatingsSinglePassAsync(db, ratingsSubtree, fromYear, toYear, ct));
+        Print(io, "single hand-written SQL pass over the same rows (org_ratings)", ratingsSingle);
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ratio app / single pass | {ratings.Median / ratingsSingle.Median:0.00} | | |"));
+        var ratingsByMember = await TimeAsync(runs, () => MemberRatingsPassAsync(db, ratingsSubtree, fromYear, toYear, ct));
+        Print(io, "members series read from every member's rating (member_ratings)", ratingsByMember);
         return 0;
+    }
+
+    /// <summary>The ratings report's counts in one statement over org_ratings, with nothing around it.</summary>
+    private static Task<long> RatingsSinglePassAsync(ChiBoDb db, Subtree subtree, int from, int to, CancellationToken ct)
+    {
+        var sql = new RawSql(db);
+        var text = $"""
+            SELECT year,
+                   count(*) FILTER (WHERE subject_kind IN (3, 4) AND state >= 4 AND level = 1), count(*) FILTER (WHERE subject_kind IN (3, 4) AND state >= 4 AND level = 2),
+                   count(*) FILTER (WHERE subject_kind IN (3, 4) AND state >= 4 AND level = 3), count(*) FILTER (WHERE subject_kind IN (3, 4) AND state >= 4 AND level = 4),
+                   count(*) FILTER (WHERE subject_kind IN (3, 4) AND state >= 4 AND not_rated_reason IS NOT NULL),
+                   count(*) FILTER (WHERE subject_kind = 6 AND state >= 4 AND level = 1), count(*) FILTER (WHERE subject_kind = 6 AND state >= 4 AND level = 2),
+                   count(*) FILTER (WHERE subject_kind = 6 AND state >= 4 AND level = 3), count(*) FILTER (WHERE subject_kind = 6 AND state >= 4 AND level = 4),
+                   count(*) FILTER (WHERE subject_kind = 6 AND state >= 4 AND not_rated_reason IS NOT NULL),
+                   sum(members_excellent), sum(members_good), sum(members_fulfilled), sum(members_not_fulfilled), sum(members_not_rated)
+            FROM org_ratings{sql.IndexedBy(RatingReport.ReportIndex)}
+            WHERE {sql.SubtreePredicate(subtree, "subject_path", "province_id")} AND year >= {sql.Param(from)} AND year <= {sql.Param(to)}
+            GROUP BY year
+            """;
+        return sql.QueryAsync(text, async r =>
+        {
+            long members = 0;
+            while (await r.ReadAsync(ct))
+            {
+                for (var i = 11; i <= 15; i++)
+                {
+                    members += r.IsDBNull(i) ? 0 : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+                }
+            }
+
+            return members;
+        }, ct);
+    }
+
+    /// <summary>The members series as it would be without the tallies: every member's rating row of the five years.</summary>
+    private static Task<long> MemberRatingsPassAsync(ChiBoDb db, Subtree subtree, int from, int to, CancellationToken ct)
+    {
+        var sql = new RawSql(db);
+        var text = $"""
+            SELECT year, count(*) FILTER (WHERE level = 1), count(*) FILTER (WHERE level = 2), count(*) FILTER (WHERE level = 3),
+                   count(*) FILTER (WHERE level = 4), count(*) FILTER (WHERE not_rated_reason IS NOT NULL)
+            FROM member_ratings{sql.IndexedBy("ix_member_ratings_subtree")}
+            WHERE {sql.SubtreePredicate(subtree, "cell_path", "province_id")} AND year >= {sql.Param(from)} AND year <= {sql.Param(to)} AND state >= 4
+            GROUP BY year
+            """;
+        return sql.QueryAsync(text, async r =>
+        {
+            long members = 0;
+            while (await r.ReadAsync(ct))
+            {
+                for (var i = 1; i <= 5; i++)
+                {
+                    members += Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+                }
+            }
+
+            return members;
+        }, ct);
     }
 
     private sealed record Timing(double Median, double P95, long Rows);

@@ -27,6 +27,7 @@ public static class ChiBoCli
             {
                 "migrate" => await MigrateAsync(cl, io, ct),
                 "report" => await ReportCommands.RunAsync(cl, io, ct),
+                "ratings" => await RatingCommandsCli.RunAsync(cl, io, ct),
                 "user" => await AccessCommands.UserAsync(cl, io, ct),
                 "audit" => await AccessCommands.AuditAsync(cl, io, ct),
                 "bench" when cl.Words.ElementAtOrDefault(1) == "documents" => await DocumentBench.RunAsync(cl, io, ct),
@@ -67,6 +68,10 @@ public static class ChiBoCli
               chibo report org-structure --org CODE|root --as-of yyyy-MM-dd [--db …] --format json
               chibo report movements --org CODE|root --from yyyy-MM-dd --to yyyy-MM-dd [--db …] --format json
               chibo report meetings --org CODE|root --year YYYY [--detail] [--db …] --format json
+              chibo report ratings --org CODE|root --from-year YYYY --to-year YYYY [--db …] --format json
+              chibo report ratings-summary --org CODE|root --from-year YYYY --to-year YYYY [--db …] --format json
+              chibo ratings template --out PATH.xlsx
+              chibo ratings import --file PATH.xlsx --org CODE|root [--db …]
               chibo user add --username U --password P --role ROLE --org CODE|root [--totp-secret BASE32] [--member ID] [--db …]
               chibo user totp --username U [--db …]
               chibo audit verify [--db …]

@@ -1,16 +1,17 @@
 using ChiBo.Data;
 using ChiBo.Meetings;
 using ChiBo.Organizations;
+using ChiBo.Ratings;
 using ChiBo.Reports;
 
 namespace ChiBo.Cli;
 
-/// <summary>chibo report member-structure | org-structure | movements.</summary>
+/// <summary>chibo report member-structure | org-structure | movements | meetings | ratings | ratings-summary.</summary>
 internal static class ReportCommands
 {
     public static async Task<int> RunAsync(CommandLine cl, ConsoleIo io, CancellationToken ct)
     {
-        var which = cl.Words.Count > 1 ? cl.Words[1] : throw new UsageException("Cần tên báo cáo: member-structure, org-structure, movements hoặc meetings.");
+        var which = cl.Words.Count > 1 ? cl.Words[1] : throw new UsageException("Cần tên báo cáo: member-structure, org-structure, movements, meetings, ratings hoặc ratings-summary.");
         var format = cl.Optional("format") ?? "json";
         if (format != "json")
         {
@@ -71,9 +72,41 @@ internal static class ReportCommands
                 return 0;
             }
 
+            case "ratings":
+            case "ratings-summary":
+            {
+                cl.Allow("db", "org", "from-year", "to-year", "format");
+                var from = Year(cl, "from-year");
+                var to = Year(cl, "to-year");
+                if (from > to || to - from >= 50)
+                {
+                    throw new UsageException("--from-year phải không sau --to-year, và cách nhau dưới 50 năm.");
+                }
+
+                var lookup = await FindAsync(db, cl, ct);
+                if (which == "ratings")
+                {
+                    Json.Print(io.Out, await RatingReport.RunAsync(db, lookup, from, to, ct));
+                }
+                else
+                {
+                    Json.Print(io.Out, await RatingReport.SummaryAsync(db, lookup, from, to, ct));
+                }
+
+                return 0;
+            }
+
             default:
                 throw new UsageException($"Không có báo cáo \"{which}\".");
         }
+    }
+
+    private static int Year(CommandLine cl, string name)
+    {
+        var text = cl.Required(name);
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1930 and <= 9998
+            ? year
+            : throw new UsageException($"--{name}: năm \"{text}\" không hợp lệ.");
     }
 
     private static async Task<OrgLookup> FindAsync(ChiBoDb db, CommandLine cl, CancellationToken ct)

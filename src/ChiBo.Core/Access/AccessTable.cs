@@ -14,7 +14,10 @@ public static class AccessTable
             Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
             Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead,
             Operation.AuditRead, Operation.ProceduresAct, Operation.MeetingsWrite, Operation.SignedIn, Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead,
-            Operation.NoticesWrite),
+            Operation.NoticesWrite, Operation.RatingsRead, Operation.RatingsWrite),
+        // Ratings: every committee and the province board record the steps of a round; which step a
+        // caller may take is the level's own (RatingLevels), checked by RatingCommands. The inspection
+        // commission reads ratings for its supervision but takes no step.
         // Committees decide discipline in their own đảng bộ (Điều lệ Đảng, Điều 36: đảng ủy cơ sở
         // khiển trách, cảnh cáo, cách chức; the level above it every form) and record the decisions
         // of their cells; a cell committee's role does not see discipline records.
@@ -22,17 +25,18 @@ public static class AccessTable
             Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
             Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead,
             Operation.DisciplineWrite, Operation.ProceduresAct, Operation.MeetingsWrite, Operation.SignedIn,
-            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite),
+            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite, Operation.RatingsRead, Operation.RatingsWrite),
         [Role.BaseCommittee] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.MembersReadSensitive,
             Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead, Operation.DisciplineWrite, Operation.ProceduresAct, Operation.MeetingsWrite, Operation.SignedIn,
-            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite),
+            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite, Operation.RatingsRead, Operation.RatingsWrite),
         [Role.CellCommittee] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.ReportsRead, Operation.ProceduresAct, Operation.MeetingsWrite, Operation.SignedIn,
-            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite),
+            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite, Operation.RatingsRead, Operation.RatingsWrite),
         [Role.Inspection] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersReadSensitive, Operation.ReportsRead,
-            Operation.DisciplineRead, Operation.DisciplineWrite, Operation.SignedIn, Operation.DocumentsRead, Operation.NoticesRead),
+            Operation.DisciplineRead, Operation.DisciplineWrite, Operation.SignedIn, Operation.DocumentsRead, Operation.NoticesRead,
+            Operation.RatingsRead),
         [Role.Member] = Set(Operation.SelfRead, Operation.SignedIn, Operation.DocumentsRead, Operation.NoticesRead),
     };
 

@@ -40,6 +40,18 @@ public static class Operation
     /// </summary>
     public const string ProceduresAct = "Procedures.Act";
 
+    /// <summary>
+    /// Ratings of members and organizations one by one (đánh giá, xếp loại): rounds, self-assessments,
+    /// proposals, decisions, follow-up lists. The aggregate counts are <see cref="ReportsRead"/>.
+    /// </summary>
+    public const string RatingsRead = "Ratings.Read";
+
+    /// <summary>
+    /// Taking a step of a rating round: each step is still the act of one level (the chi bộ proposes,
+    /// the TCCSĐ decides its members and chi bộ, the level above decides the TCCSĐ), checked by the command.
+    /// </summary>
+    public const string RatingsWrite = "Ratings.Write";
+
     /// <summary>The signed-in member's own record and own cell's member-facing pages.</summary>
     public const string SelfRead = "Self.Read";
 
@@ -50,6 +62,6 @@ public static class Operation
     [
         OrgsRead, OrgsWrite, MembersRead, MembersWrite, MembersReadSensitive, MembersExport, ReportsRead, MeetingsWrite,
         DisciplineRead, DisciplineWrite, AuditRead, AccountsManage, DocumentsRead, DocumentsWrite, NoticesRead, NoticesWrite, ProceduresAct,
-        SelfRead, SignedIn,
+        RatingsRead, RatingsWrite, SelfRead, SignedIn,
     ];
 }

@@ -13,6 +13,7 @@ using ChiBo.Notifications;
 using ChiBo.Organizations;
 using ChiBo.Procedures;
 using ChiBo.Provinces;
+using ChiBo.Ratings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -53,6 +54,12 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<MemberCommitment> MemberCommitments => Set<MemberCommitment>();
     public DbSet<ResidenceConfirmation> ResidenceConfirmations => Set<ResidenceConfirmation>();
+    public DbSet<RatingRound> RatingRounds => Set<RatingRound>();
+    public DbSet<MemberRating> MemberRatings => Set<MemberRating>();
+    public DbSet<OrgRating> OrgRatings => Set<OrgRating>();
+    public DbSet<RatingEvent> RatingEvents => Set<RatingEvent>();
+    public DbSet<FourGoodTitle> FourGoodTitles => Set<FourGoodTitle>();
+    public DbSet<Reward> Rewards => Set<Reward>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -110,6 +117,11 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
         (typeof(Notification), nameof(Notification.OrgPath)),
         (typeof(MemberCommitment), nameof(MemberCommitment.CellPath)),
         (typeof(ResidenceConfirmation), nameof(ResidenceConfirmation.CellPath)),
+        (typeof(RatingRound), nameof(RatingRound.SubtreePath)),
+        (typeof(MemberRating), nameof(MemberRating.CellPath)),
+        (typeof(OrgRating), nameof(OrgRating.SubjectPath)),
+        (typeof(FourGoodTitle), nameof(FourGoodTitle.SubjectPath)),
+        (typeof(Reward), nameof(Reward.SubjectPath)),
     ];
 
     /// <summary>snake_case tables and columns, so hand-written SQL reads the same on both providers.</summary>

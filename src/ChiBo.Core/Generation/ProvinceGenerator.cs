@@ -11,7 +11,7 @@ public readonly record struct GenerationProgress(string Stage, long Done, long T
 /// <summary>The first id of each table for a generated province (ids are chosen by the generator because paths are made of them).</summary>
 public sealed record IdStart(
     int Province, int Organization, long OrganizationPeriod, long OrganizationEvent, int Member, long MemberPeriod, long MemberEvent,
-    int InspectionCase = 1, int DisciplineDecision = 1, int DisciplineAppeal = 1)
+    int InspectionCase = 1, int DisciplineDecision = 1, int DisciplineAppeal = 1, int RatingRound = 1, long OrgRating = 1, long MemberRating = 1)
 {
     public static readonly IdStart One = new(1, 1, 1, 1, 1, 1, 1);
 
@@ -26,7 +26,10 @@ public sealed record IdStart(
         MemberEvent + p.MemberEvents.Count,
         InspectionCase + p.InspectionCases.Count,
         DisciplineDecision + p.DisciplineDecisions.Count,
-        DisciplineAppeal + p.DisciplineAppeals.Count);
+        DisciplineAppeal + p.DisciplineAppeals.Count,
+        RatingRound + p.RatingRounds.Count,
+        OrgRating + p.OrgRatings.Count,
+        MemberRating + p.MemberRatings.Count);
 }
 
 /// <summary>Every row of one generated province, ready for a bulk writer.</summary>
@@ -42,9 +45,13 @@ public sealed class GeneratedProvince
     public List<Discipline.InspectionCase> InspectionCases { get; } = [];
     public List<Discipline.DisciplineDecision> DisciplineDecisions { get; } = [];
     public List<Discipline.DisciplineAppeal> DisciplineAppeals { get; } = [];
+    public List<Ratings.RatingRound> RatingRounds { get; } = [];
+    public List<Ratings.OrgRating> OrgRatings { get; } = [];
+    public List<Ratings.MemberRating> MemberRatings { get; } = [];
 
     public long RowCount => 1L + Organizations.Count + OrganizationPeriods.Count + OrganizationEvents.Count
-        + Members.Count + MemberPeriods.Count + MemberEvents.Count + InspectionCases.Count + DisciplineDecisions.Count + DisciplineAppeals.Count;
+        + Members.Count + MemberPeriods.Count + MemberEvents.Count + InspectionCases.Count + DisciplineDecisions.Count + DisciplineAppeals.Count
+        + RatingRounds.Count + OrgRatings.Count + MemberRatings.Count;
 }
 
 /// <summary>
@@ -87,6 +94,7 @@ public sealed partial class ProvinceGenerator(ProvinceProfile profile, int seed,
         BuildMembers(holders, progress);
         FoundOrganizations();
         BuildDiscipline();
+        BuildRatings();
         return _result;
     }
 

@@ -2454,6 +2454,725 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.ToTable("provinces");
                 });
 
+            modelBuilder.Entity("ChiBo.Ratings.FourGoodTitle", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("CadresMembers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadres_members");
+
+                    b.Property<string>("CadresMembersEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cadres_members_evidence");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<bool>("MeetingQuality")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meeting_quality");
+
+                    b.Property<string>("MeetingQualityEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_quality_evidence");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<bool>("PoliticalTask")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("political_task");
+
+                    b.Property<string>("PoliticalTaskEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("political_task_evidence");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<bool>("Recognized")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recognized");
+
+                    b.Property<string>("RecognizedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recognized_by");
+
+                    b.Property<int?>("RecognizedByOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recognized_by_org_id");
+
+                    b.Property<DateOnly?>("RecognizedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recognized_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<string>("SubjectPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_path");
+
+                    b.Property<bool>("UnityDiscipline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unity_discipline");
+
+                    b.Property<string>("UnityDisciplineEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unity_discipline_evidence");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_four_good_titles");
+
+                    b.HasIndex("RecognizedByOrgId")
+                        .HasDatabaseName("ix_four_good_titles_recognized_by_org_id");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_four_good_titles_organization_id_year");
+
+                    b.HasIndex("ProvinceId", "SubjectPath", "Year", "Recognized")
+                        .HasDatabaseName("ix_four_good_titles_province_id_subject_path_year_recognized");
+
+                    b.ToTable("four_good_titles");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.MemberRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cell_id");
+
+                    b.Property<string>("CellPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cell_path");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int?>("DecidedByOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_by_org_id");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("NotRatedNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("not_rated_note");
+
+                    b.Property<int?>("NotRatedReason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("not_rated_reason");
+
+                    b.Property<string>("ProposalNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposal_note");
+
+                    b.Property<int?>("ProposedByOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_by_org_id");
+
+                    b.Property<int?>("ProposedLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_level");
+
+                    b.Property<int?>("ProposedNotRated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_not_rated");
+
+                    b.Property<DateOnly?>("ProposedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_on");
+
+                    b.Property<decimal?>("ProposedScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_score");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ReturnedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("returned_reason");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round_id");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("score");
+
+                    b.Property<DateOnly?>("SelfAssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_assessed_on");
+
+                    b.Property<string>("SelfAssessment")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_assessment");
+
+                    b.Property<int?>("SelfLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("self_level");
+
+                    b.Property<decimal?>("SelfScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_score");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_ratings");
+
+                    b.HasIndex("CellId", "Year")
+                        .HasDatabaseName("ix_member_ratings_cell_id_year");
+
+                    b.HasIndex("DecidedByOrgId", "Year")
+                        .HasDatabaseName("ix_member_ratings_decided_by_org_id_year");
+
+                    b.HasIndex("MemberId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_ratings_member_id_year");
+
+                    b.HasIndex("ProvinceId", "CellPath", "Year", "State", "Level", "NotRatedReason")
+                        .HasDatabaseName("ix_member_ratings_subtree");
+
+                    b.ToTable("member_ratings");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.OrgRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int?>("DecidedByOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_by_org_id");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<int>("MembersExcellent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("members_excellent");
+
+                    b.Property<int>("MembersFulfilled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("members_fulfilled");
+
+                    b.Property<int>("MembersGood")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("members_good");
+
+                    b.Property<int>("MembersNotFulfilled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("members_not_fulfilled");
+
+                    b.Property<int>("MembersNotRated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("members_not_rated");
+
+                    b.Property<string>("NotRatedNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("not_rated_note");
+
+                    b.Property<int?>("NotRatedReason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("not_rated_reason");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ProposalNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposal_note");
+
+                    b.Property<int?>("ProposedByOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_by_org_id");
+
+                    b.Property<int?>("ProposedLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_level");
+
+                    b.Property<int?>("ProposedNotRated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_not_rated");
+
+                    b.Property<DateOnly?>("ProposedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_on");
+
+                    b.Property<decimal?>("ProposedScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_score");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ReturnedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("returned_reason");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round_id");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("score");
+
+                    b.Property<DateOnly?>("SelfAssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_assessed_on");
+
+                    b.Property<string>("SelfAssessment")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_assessment");
+
+                    b.Property<int?>("SelfLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("self_level");
+
+                    b.Property<decimal?>("SelfScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_score");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<string>("SubjectPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_path");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_org_ratings");
+
+                    b.HasIndex("DecidedByOrgId", "Year")
+                        .HasDatabaseName("ix_org_ratings_decided_by_org_id_year");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_org_ratings_organization_id_year");
+
+                    b.HasIndex("ProvinceId", "SubjectPath", "Year", "SubjectKind", "State", "Level", "NotRatedReason", "MembersExcellent", "MembersGood", "MembersFulfilled", "MembersNotFulfilled", "MembersNotRated")
+                        .HasDatabaseName("ix_org_ratings_report");
+
+                    b.ToTable("org_ratings");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.RatingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActingBody")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acting_body");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int?>("FromLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_level");
+
+                    b.Property<int?>("FromNotRated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_not_rated");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<long>("RatingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("score");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject");
+
+                    b.Property<int?>("ToLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_level");
+
+                    b.Property<int?>("ToNotRated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_not_rated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rating_events");
+
+                    b.HasIndex("Subject", "RatingId")
+                        .HasDatabaseName("ix_rating_events_subject_rating_id");
+
+                    b.ToTable("rating_events");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.RatingRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_by");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_version");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("ReviewDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubtreePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subtree_path");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rating_rounds");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_rating_rounds_organization_id");
+
+                    b.HasIndex("ProvinceId", "Year", "SubtreePath")
+                        .HasDatabaseName("ix_rating_rounds_province_id_year_subtree_path");
+
+                    b.ToTable("rating_rounds");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.Reward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int?>("DecidedByOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_by_org_id");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("SubjectPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_path");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rewards");
+
+                    b.HasIndex("DecidedByOrgId")
+                        .HasDatabaseName("ix_rewards_decided_by_org_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_rewards_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_rewards_organization_id");
+
+                    b.HasIndex("ProvinceId", "SubjectPath", "Year")
+                        .HasDatabaseName("ix_rewards_province_id_subject_path_year");
+
+                    b.ToTable("rewards");
+                });
+
             modelBuilder.Entity("ChiBo.Transfers.PartyTransfer", b =>
                 {
                     b.Property<int>("Id")
@@ -2966,6 +3685,92 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasForeignKey("TransferId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_procedure_requests_party_transfers_transfer_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.FourGoodTitle", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_four_good_titles_organizations_organization_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("RecognizedByOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_four_good_titles_organizations_recognized_by_org_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.MemberRating", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_ratings_organizations_cell_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_member_ratings_organizations_decided_by_org_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_ratings_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.OrgRating", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_org_ratings_organizations_decided_by_org_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_org_ratings_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.RatingRound", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rating_rounds_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.Reward", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_rewards_organizations_decided_by_org_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_rewards_members_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_rewards_organizations_organization_id");
                 });
 
             modelBuilder.Entity("ChiBo.Transfers.PartyTransfer", b =>
