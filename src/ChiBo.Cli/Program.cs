@@ -66,6 +66,7 @@ public static class ChiBoCli
               chibo report org-structure --org CODE|root --as-of yyyy-MM-dd [--db …] --format json
               chibo report movements --org CODE|root --from yyyy-MM-dd --to yyyy-MM-dd [--db …] --format json
               chibo report meetings --org CODE|root --year YYYY [--detail] [--db …] --format json
+              chibo report committees --org CODE|root --level province|commune|base|villageCell --as-of yyyy-MM-dd [--age-bands …] [--db …] --format json
               chibo user add --username U --password P --role ROLE --org CODE|root [--totp-secret BASE32] [--member ID] [--db …]
               chibo user totp --username U [--db …]
               chibo audit verify [--db …]

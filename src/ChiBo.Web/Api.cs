@@ -23,5 +23,9 @@ public static class Api
         Procedures.ProceduresApi.Map(api.MapGroup("/procedures"));
         Notifications.NotificationsApi.Map(api.MapGroup("/notifications"));
         Meetings.MeetingsApi.Map(api.MapGroup("/meetings"));
+        Cadres.CommitteesApi.Map(api.MapGroup("/committees"));
+        Villages.VillagesApi.Map(api.MapGroup("/villages"));
+        Cadres.CadresApi.Map(api.MapGroup("/cadres"));
+        Cadres.EvaluationsApi.Map(api.MapGroup("/evaluations"));
     }
 }

@@ -11,7 +11,7 @@ public readonly record struct GenerationProgress(string Stage, long Done, long T
 /// <summary>The first id of each table for a generated province (ids are chosen by the generator because paths are made of them).</summary>
 public sealed record IdStart(
     int Province, int Organization, long OrganizationPeriod, long OrganizationEvent, int Member, long MemberPeriod, long MemberEvent,
-    int InspectionCase = 1, int DisciplineDecision = 1, int DisciplineAppeal = 1)
+    int InspectionCase = 1, int DisciplineDecision = 1, int DisciplineAppeal = 1, int Cadre = 1)
 {
     public static readonly IdStart One = new(1, 1, 1, 1, 1, 1, 1);
 
@@ -26,7 +26,8 @@ public sealed record IdStart(
         MemberEvent + p.MemberEvents.Count,
         InspectionCase + p.InspectionCases.Count,
         DisciplineDecision + p.DisciplineDecisions.Count,
-        DisciplineAppeal + p.DisciplineAppeals.Count);
+        DisciplineAppeal + p.DisciplineAppeals.Count,
+        Cadre + (int)p.Cadres.RowCount);
 }
 
 /// <summary>Every row of one generated province, ready for a bulk writer.</summary>
@@ -43,8 +44,12 @@ public sealed class GeneratedProvince
     public List<Discipline.DisciplineDecision> DisciplineDecisions { get; } = [];
     public List<Discipline.DisciplineAppeal> DisciplineAppeals { get; } = [];
 
+    /// <summary>Committees, villages and cadre files (ProvinceGenerator.Committees.cs).</summary>
+    public GeneratedCadres Cadres { get; } = new();
+
     public long RowCount => 1L + Organizations.Count + OrganizationPeriods.Count + OrganizationEvents.Count
-        + Members.Count + MemberPeriods.Count + MemberEvents.Count + InspectionCases.Count + DisciplineDecisions.Count + DisciplineAppeals.Count;
+        + Members.Count + MemberPeriods.Count + MemberEvents.Count + InspectionCases.Count + DisciplineDecisions.Count + DisciplineAppeals.Count
+        + Cadres.RowCount;
 }
 
 /// <summary>
@@ -87,6 +92,7 @@ public sealed partial class ProvinceGenerator(ProvinceProfile profile, int seed,
         BuildMembers(holders, progress);
         FoundOrganizations();
         BuildDiscipline();
+        BuildCadres();
         return _result;
     }
 

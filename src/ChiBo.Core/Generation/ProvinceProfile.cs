@@ -32,7 +32,7 @@ public sealed record OrganizationCounts(
 /// What the profile leaves out is filled with the defaults documented below; the generator meets
 /// every number here exactly, and the round-trip tests compare the reports with these numbers.
 /// </summary>
-public sealed record ProvinceProfile(
+public sealed partial record ProvinceProfile(
     string Name,
     string Code,
     DateOnly AsOf,
@@ -133,6 +133,7 @@ public sealed record ProvinceProfile(
             AgeBands = AgeBands.Select((b, i) => (b.Band, bandCounts[i])).ToList(),
             Organizations = orgs,
             Periods = periods,
+            Committees = NoCommittees,
         };
     }
 
@@ -147,9 +148,9 @@ public sealed record ProvinceProfile(
 }
 
 /// <summary>Reads the JSON by hand so that every error names its field and unknown names are refused.</summary>
-internal sealed class ProfileParser
+internal sealed partial class ProfileParser
 {
-    private static readonly string[] TopLevel = ["name", "code", "asOf", "members", "organizations", "history"];
+    private static readonly string[] TopLevel = ["name", "code", "asOf", "members", "organizations", "history", "committees"];
     private static readonly string[] OrgFields = ["directUnits", "baseCommittees", "baseCells", "sectionCommittees", "cells", "baseBySector"];
     private static readonly string[] PeriodFields =
         [.. MovementsReport.Names, "from", "to"];
@@ -276,7 +277,7 @@ internal sealed class ProfileParser
 
         var orgs = ReadOrganizations(root, total, asOf);
         var periods = ReadHistory(root, asOf, total);
-        return new ProvinceProfile(name, code, asOf, total, meanAge, dimensions, bands, orgs, periods);
+        return new ProvinceProfile(name, code, asOf, total, meanAge, dimensions, bands, orgs, periods) { Committees = ReadCommittees(root) };
     }
 
     /// <summary>"HG02" → "HG": copies share their province's defaults.</summary>
@@ -409,9 +410,8 @@ internal sealed class ProfileParser
         return result;
     }
 
-    private static List<(AgeBand Band, int Count)> ReadAgeBands(JsonElement e, int total)
+    private static List<(AgeBand Band, int Count)> ReadAgeBands(JsonElement e, int total, string field = "members.dimensions.ageBand")
     {
-        const string field = "members.dimensions.ageBand";
         RequireObject(e, field);
         var bands = new List<AgeBand>();
         var shares = new Dictionary<string, decimal>();
@@ -464,7 +464,7 @@ internal sealed class ProfileParser
         var sum = result.Values.Sum();
         if (sum != total)
         {
-            throw new ProfileException(field, $"các nhóm tuổi phải cộng lại bằng tổng số đảng viên ({total}), đang là {sum}.");
+            throw new ProfileException(field, $"các nhóm tuổi phải cộng lại bằng tổng số ({total}), đang là {sum}.");
         }
 
         return order.Select(x => (x.b, result[names[x.i]])).ToList();
