@@ -553,9 +553,9 @@ public sealed partial class ProvinceGenerator
                 });
                 var json = JsonSerializer.Serialize(asked.ToDictionary(c => c.Code, _ => Math.Clamp((int)Math.Round(1 + (q / 25) + Normal(random) * 0.6), 1, 5)), EvaluationPolicy.Json);
                 answers.Add(json);
-                var bytes = new byte[16];
-                random.NextBytes(bytes);
-                _result.Cadres.Ballots.Add(new FeedbackBallot { Id = new Guid(bytes), ProvinceId = period.ProvinceId, EvaluationId = evaluation.Id, RespondentGroup = group, Answers = json });
+                // A key unique across the provinces of a database: the province's code is in the code hashed.
+                var key = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(code + "/ballot")).AsSpan(0, 16));
+                _result.Cadres.Ballots.Add(new FeedbackBallot { Id = key, ProvinceId = period.ProvinceId, EvaluationId = evaluation.Id, RespondentGroup = group, Answers = json });
             }
 
             feedback.Add(EvaluationScoring.Aggregate(group, answers, policy));
