@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ChiBo.Cadres;
 using ChiBo.Data;
 using ChiBo.Meetings;
 using ChiBo.Organizations;
@@ -52,7 +53,39 @@ internal static class BenchCommand
         var meetingsByMonth = await TimeAsync(runs, async () =>
             (await ComplianceReport.RunAsync(db, lookup, asOf.Year, asOf, byMonth: true, ct: ct)).Meetings);
         Print(io, $"meetings compliance {asOf.Year} with its months (app: /bao-cao/sinh-hoat)", meetingsByMonth);
+
+        // Composition of every commune committee of the subtree (the plans' "committees.commune.*"), beside one plain pass over the same seats.
+        var committees = await TimeAsync(runs, async () => (await CommitteeComposition.RunAsync(db, lookup, CommitteeLevels.Commune, asOf, bands, ct)).Members);
+        Print(io, "committee composition, commune level (app: /api/reports/committees)", committees);
+        var committeesSingle = await TimeAsync(runs, () => CommitteeSinglePassAsync(db, subtree, asOf, ct));
+        Print(io, "single hand-written SQL pass over the same seats", committeesSingle);
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ratio app / single pass | {committees.Median / committeesSingle.Median:0.00} | | |"));
         return 0;
+    }
+
+    /// <summary>The commune level's seats on the date in the subtree, joined to their members' periods, a dozen counts.</summary>
+    private static Task<long> CommitteeSinglePassAsync(ChiBoDb db, Subtree subtree, DateOnly asOf, CancellationToken ct)
+    {
+        var sql = new RawSql(db);
+        var d = sql.Param(asOf);
+        var text = $"""
+            SELECT count(*), count(*) FILTER (WHERE mp.gender = 2), count(*) FILTER (WHERE mp.minority),
+                   count(*) FILTER (WHERE mp.birth_date > {sql.Param(asOf.AddYears(-42))}),
+                   count(*) FILTER (WHERE mp.professional >= 5), count(*) FILTER (WHERE mp.political_theory >= 3),
+                   count(*) FILTER (WHERE m.science_technology), count(*) FILTER (WHERE m.civil_service_grade = 3),
+                   count(*) FILTER (WHERE m.civil_service_grade = 2), count(*) FILTER (WHERE cm.position = 1),
+                   count(*) FILTER (WHERE cm.position = 2), count(*) FILTER (WHERE cm.position = 3)
+            FROM committee_memberships cm
+            JOIN member_periods mp ON mp.member_id = cm.member_id AND mp.valid_from <= {d} AND mp.valid_to > {d}
+            JOIN members m ON m.id = cm.member_id
+            WHERE cm.valid_from <= {d} AND cm.valid_to > {d} AND (cm.levels & 2) <> 0
+              AND {sql.SubtreePredicate(subtree, "cm.org_path", "cm.province_id")}
+            """;
+        return sql.QueryAsync(text, async r =>
+        {
+            await r.ReadAsync(ct);
+            return Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture);
+        }, ct);
     }
 
     private sealed record Timing(double Median, double P95, long Rows);
