@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ChiBo.Cadres;
 using ChiBo.Data;
 using ChiBo.Meetings;
 using ChiBo.Organizations;
@@ -11,7 +12,8 @@ namespace ChiBo.Cli;
 /// <summary>
 /// chibo bench: warm timings of the reports as the app runs them, each beside the single
 /// hand-written SQL pass of shared/structure-single-pass.sql over the same rows, as a ratio; the
-/// cell-life compliance of the year that ends on the date; and the ratings of the five years to it.
+/// cell-life compliance of the year that ends on the date; the ratings of the five years to it; and
+/// the composition of the commune committees on the date.
 /// </summary>
 internal static class BenchCommand
 {
@@ -67,6 +69,13 @@ internal static class BenchCommand
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ratio app / single pass | {ratings.Median / ratingsSingle.Median:0.00} | | |"));
         var ratingsByMember = await TimeAsync(runs, () => MemberRatingsPassAsync(db, ratingsSubtree, fromYear, toYear, ct));
         Print(io, "members series read from every member's rating (member_ratings)", ratingsByMember);
+
+        // Composition of every commune committee of the subtree (the plans' "committees.commune.*"), beside one plain pass over the same seats.
+        var committees = await TimeAsync(runs, async () => (await CommitteeComposition.RunAsync(db, lookup, CommitteeLevels.Commune, asOf, bands, ct)).Members);
+        Print(io, "committee composition, commune level (app: /api/reports/committees)", committees);
+        var committeesSingle = await TimeAsync(runs, () => CommitteeSinglePassAsync(db, subtree, asOf, ct));
+        Print(io, "single hand-written SQL pass over the same seats", committeesSingle);
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ratio app / single pass | {committees.Median / committeesSingle.Median:0.00} | | |"));
         return 0;
     }
 
@@ -125,6 +134,31 @@ internal static class BenchCommand
             }
 
             return members;
+        }, ct);
+    }
+
+    /// <summary>The commune level's seats on the date in the subtree, joined to their members' periods, a dozen counts.</summary>
+    private static Task<long> CommitteeSinglePassAsync(ChiBoDb db, Subtree subtree, DateOnly asOf, CancellationToken ct)
+    {
+        var sql = new RawSql(db);
+        var d = sql.Param(asOf);
+        var text = $"""
+            SELECT count(*), count(*) FILTER (WHERE mp.gender = 2), count(*) FILTER (WHERE mp.minority),
+                   count(*) FILTER (WHERE mp.birth_date > {sql.Param(asOf.AddYears(-42))}),
+                   count(*) FILTER (WHERE mp.professional >= 5), count(*) FILTER (WHERE mp.political_theory >= 3),
+                   count(*) FILTER (WHERE m.science_technology), count(*) FILTER (WHERE m.civil_service_grade = 3),
+                   count(*) FILTER (WHERE m.civil_service_grade = 2), count(*) FILTER (WHERE cm.position = 1),
+                   count(*) FILTER (WHERE cm.position = 2), count(*) FILTER (WHERE cm.position = 3)
+            FROM committee_memberships cm
+            JOIN member_periods mp ON mp.member_id = cm.member_id AND mp.valid_from <= {d} AND mp.valid_to > {d}
+            JOIN members m ON m.id = cm.member_id
+            WHERE cm.valid_from <= {d} AND cm.valid_to > {d} AND (cm.levels & 2) <> 0
+              AND {sql.SubtreePredicate(subtree, "cm.org_path", "cm.province_id")}
+            """;
+        return sql.QueryAsync(text, async r =>
+        {
+            await r.ReadAsync(ct);
+            return Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture);
         }, ct);
     }
 

@@ -72,6 +72,7 @@ public static class ChiBoCli
               chibo report ratings-summary --org CODE|root --from-year YYYY --to-year YYYY [--db …] --format json
               chibo ratings template --out PATH.xlsx
               chibo ratings import --file PATH.xlsx --org CODE|root [--db …]
+              chibo report committees --org CODE|root --level province|commune|base|villageCell --as-of yyyy-MM-dd [--age-bands …] [--db …] --format json
               chibo user add --username U --password P --role ROLE --org CODE|root [--totp-secret BASE32] [--member ID] [--db …]
               chibo user totp --username U [--db …]
               chibo audit verify [--db …]

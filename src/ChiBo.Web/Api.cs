@@ -24,5 +24,9 @@ public static class Api
         Notifications.NotificationsApi.Map(api.MapGroup("/notifications"));
         Meetings.MeetingsApi.Map(api.MapGroup("/meetings"));
         Ratings.RatingsApi.Map(api.MapGroup("/ratings"));
+        Cadres.CommitteesApi.Map(api.MapGroup("/committees"));
+        Villages.VillagesApi.Map(api.MapGroup("/villages"));
+        Cadres.CadresApi.Map(api.MapGroup("/cadres"));
+        Cadres.EvaluationsApi.Map(api.MapGroup("/evaluations"));
     }
 }

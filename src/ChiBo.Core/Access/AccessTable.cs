@@ -14,7 +14,7 @@ public static class AccessTable
             Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
             Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead,
             Operation.AuditRead, Operation.ProceduresAct, Operation.MeetingsWrite, Operation.SignedIn, Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead,
-            Operation.NoticesWrite, Operation.RatingsRead, Operation.RatingsWrite),
+            Operation.NoticesWrite, Operation.RatingsRead, Operation.RatingsWrite, Operation.CommitteesWrite, Operation.CadresRead, Operation.CadresWrite),
         // Ratings: every committee and the province board record the steps of a round; which step a
         // caller may take is the level's own (RatingLevels), checked by RatingCommands. The inspection
         // commission reads ratings for its supervision but takes no step.
@@ -25,11 +25,15 @@ public static class AccessTable
             Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
             Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead,
             Operation.DisciplineWrite, Operation.ProceduresAct, Operation.MeetingsWrite, Operation.SignedIn,
-            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite, Operation.RatingsRead, Operation.RatingsWrite),
+            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite, Operation.RatingsRead, Operation.RatingsWrite,
+            Operation.CommitteesWrite, Operation.CadresRead, Operation.CadresWrite),
+        // A base committee approves its cells' chi ủy (Quy định 24-QĐ/TW); it manages no cadre pool
+        // of its own under Quy định 80-QĐ/TW's division, so it sees no cadre files.
         [Role.BaseCommittee] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.MembersReadSensitive,
             Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead, Operation.DisciplineWrite, Operation.ProceduresAct, Operation.MeetingsWrite, Operation.SignedIn,
-            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite, Operation.RatingsRead, Operation.RatingsWrite),
+            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite, Operation.RatingsRead, Operation.RatingsWrite,
+            Operation.CommitteesWrite),
         [Role.CellCommittee] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.ReportsRead, Operation.ProceduresAct, Operation.MeetingsWrite, Operation.SignedIn,
             Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite, Operation.RatingsRead, Operation.RatingsWrite),

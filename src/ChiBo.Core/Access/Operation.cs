@@ -51,6 +51,20 @@ public static class Operation
     /// the TCCSĐ decides its members and chi bộ, the level above decides the TCCSĐ), checked by the command.
     /// </summary>
     public const string RatingsWrite = "Ratings.Write";
+    /// Recording a party committee's term and its members (bầu, chỉ định, bổ sung, thôi): the level
+    /// above the committee does it (chuẩn y), the province board for any committee of the province.
+    /// </summary>
+    public const string CommitteesWrite = "Committees.Write";
+
+    /// <summary>
+    /// Cadre files: the cadre profile, management and planning pools, rotations, training and the
+    /// quarterly evaluations, of the cadres a committee manages (Quy định 80-QĐ/TW): that committee
+    /// (the province or a đảng bộ trực thuộc) and the province board only.
+    /// </summary>
+    public const string CadresRead = "Cadres.Read";
+
+    /// <summary>Keeping cadre files and running the quarterly evaluation of a management pool.</summary>
+    public const string CadresWrite = "Cadres.Write";
 
     /// <summary>The signed-in member's own record and own cell's member-facing pages.</summary>
     public const string SelfRead = "Self.Read";
@@ -62,6 +76,6 @@ public static class Operation
     [
         OrgsRead, OrgsWrite, MembersRead, MembersWrite, MembersReadSensitive, MembersExport, ReportsRead, MeetingsWrite,
         DisciplineRead, DisciplineWrite, AuditRead, AccountsManage, DocumentsRead, DocumentsWrite, NoticesRead, NoticesWrite, ProceduresAct,
-        RatingsRead, RatingsWrite, SelfRead, SignedIn,
+        RatingsRead, RatingsWrite, CommitteesWrite, CadresRead, CadresWrite, SelfRead, SignedIn,
     ];
 }

@@ -2,6 +2,7 @@ using System.Text;
 using ChiBo.Access;
 using ChiBo.Audit;
 using ChiBo.Admission;
+using ChiBo.Cadres;
 using ChiBo.Discipline;
 using ChiBo.Documents;
 using ChiBo.Fees;
@@ -14,6 +15,7 @@ using ChiBo.Organizations;
 using ChiBo.Procedures;
 using ChiBo.Provinces;
 using ChiBo.Ratings;
+using ChiBo.Villages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -60,6 +62,24 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<RatingEvent> RatingEvents => Set<RatingEvent>();
     public DbSet<FourGoodTitle> FourGoodTitles => Set<FourGoodTitle>();
     public DbSet<Reward> Rewards => Set<Reward>();
+    public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<CommitteeMembership> CommitteeMemberships => Set<CommitteeMembership>();
+    public DbSet<CadreProfile> CadreProfiles => Set<CadreProfile>();
+    public DbSet<ManagementPool> ManagementPools => Set<ManagementPool>();
+    public DbSet<ManagementPoolEntry> ManagementPoolEntries => Set<ManagementPoolEntry>();
+    public DbSet<PlanningPool> PlanningPools => Set<PlanningPool>();
+    public DbSet<PlanningEntry> PlanningEntries => Set<PlanningEntry>();
+    public DbSet<Rotation> Rotations => Set<Rotation>();
+    public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+    public DbSet<EvaluationTemplate> EvaluationTemplates => Set<EvaluationTemplate>();
+    public DbSet<EvaluationPeriod> EvaluationPeriods => Set<EvaluationPeriod>();
+    public DbSet<CadreEvaluation> CadreEvaluations => Set<CadreEvaluation>();
+    public DbSet<FeedbackInvitation> FeedbackInvitations => Set<FeedbackInvitation>();
+    public DbSet<FeedbackBallot> FeedbackBallots => Set<FeedbackBallot>();
+    public DbSet<Village> Villages => Set<Village>();
+    public DbSet<VillageCell> VillageCells => Set<VillageCell>();
+    public DbSet<VillageHead> VillageHeads => Set<VillageHead>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -122,6 +142,7 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
         (typeof(OrgRating), nameof(OrgRating.SubjectPath)),
         (typeof(FourGoodTitle), nameof(FourGoodTitle.SubjectPath)),
         (typeof(Reward), nameof(Reward.SubjectPath)),
+        (typeof(CommitteeMembership), nameof(CommitteeMembership.OrgPath)),
     ];
 
     /// <summary>snake_case tables and columns, so hand-written SQL reads the same on both providers.</summary>

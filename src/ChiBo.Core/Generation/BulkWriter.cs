@@ -71,7 +71,7 @@ internal sealed record Table<T>(string Name, IReadOnlyList<Column<T>> Columns, F
 /// prepared INSERTs in one transaction, PostgreSQL with binary COPY. Ids come from the generator
 /// (see <see cref="ReadStateAsync"/>), so PostgreSQL identity sequences are moved past them at the end.
 /// </summary>
-public static class BulkWriter
+public static partial class BulkWriter
 {
     /// <summary>
     /// PostgreSQL, for a load whose rows are consistent by construction: the foreign-key triggers
@@ -277,9 +277,18 @@ public static class BulkWriter
             }
         }
 
+        var cadre = 0L;
+        foreach (var table in CadreTables)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT COALESCE(max(id), 0) FROM {table}";
+            cadre = Math.Max(cadre, Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture));
+        }
+
         return new DatabaseState(new IdStart(
             (int)max[0] + 1, (int)max[1] + 1, max[2] + 1, max[3] + 1, (int)max[4] + 1, max[5] + 1, max[6] + 1,
-            (int)max[7] + 1, (int)max[8] + 1, (int)max[9] + 1, (int)max[10] + 1, max[11] + 1, max[12] + 1), codes);
+            (int)max[7] + 1, (int)max[8] + 1, (int)max[9] + 1, (int)max[10] + 1, max[11] + 1, max[12] + 1,
+            (int)cadre + 1), codes);
     }
 
     /// <summary>
@@ -338,6 +347,7 @@ public static class BulkWriter
             await Load(RatingRounds);
             await Load(OrgRatings);
             await Load(MemberRatings);
+            await LoadCadresAsync(Load);
             await tx.CommitAsync(ct);
         }
 
@@ -352,6 +362,7 @@ public static class BulkWriter
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
         bool b => b ? 1L : 0L,
+        Guid g => g.ToString().ToUpperInvariant(),
         _ => value,
     };
 
@@ -452,6 +463,7 @@ public static class BulkWriter
             await Copy(RatingRounds);
             await Copy(OrgRatings);
             await Copy(MemberRatings);
+            await LoadCadresAsync(Copy);
             progress?.Report(new GenerationProgress(Stage, total, total));
         }
 
@@ -465,7 +477,7 @@ public static class BulkWriter
             }
 
             // Ids were given by the generator: later inserts through EF must start after them.
-            foreach (var table in IdTables)
+            foreach (var table in IdTables.Concat(CadreTables))
             {
                 await using var cmd = new NpgsqlCommand(
                     $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))", connection, tx);

@@ -32,7 +32,7 @@ public sealed record OrganizationCounts(
 /// What the profile leaves out is filled with the defaults documented below; the generator meets
 /// every number here exactly, and the round-trip tests compare the reports with these numbers.
 /// </summary>
-public sealed record ProvinceProfile(
+public sealed partial record ProvinceProfile(
     string Name,
     string Code,
     DateOnly AsOf,
@@ -139,6 +139,7 @@ public sealed record ProvinceProfile(
 
             // A province a fiftieth the size cannot reach 96,58 % of 19 TCCSĐ: the shares are then met as closely as its counts allow.
             Ratings = Ratings with { Approximate = true },
+            Committees = NoCommittees,
         };
     }
 
@@ -155,7 +156,7 @@ public sealed record ProvinceProfile(
 /// <summary>Reads the JSON by hand so that every error names its field and unknown names are refused.</summary>
 internal sealed partial class ProfileParser
 {
-    private static readonly string[] TopLevel = ["name", "code", "asOf", "members", "organizations", "history"];
+    private static readonly string[] TopLevel = ["name", "code", "asOf", "members", "organizations", "history", "committees"];
     private static readonly string[] OrgFields = ["directUnits", "baseCommittees", "baseCells", "sectionCommittees", "cells", "baseBySector"];
     private static readonly string[] PeriodFields =
         [.. MovementsReport.Names, "from", "to"];
@@ -290,7 +291,10 @@ internal sealed partial class ProfileParser
 
         var orgs = ReadOrganizations(root, total, asOf);
         var periods = ReadHistory(root, asOf, total, dimensions["status"]["probationary"], orgs.BaseOrganizations);
-        return new ProvinceProfile(name, code, asOf, total, meanAge, dimensions, bands, orgs, periods) { Ratings = ReadRatings(root, asOf) };
+        return new ProvinceProfile(name, code, asOf, total, meanAge, dimensions, bands, orgs, periods) {
+            Ratings = ReadRatings(root, asOf),
+            Committees = ReadCommittees(root),
+        };
     }
 
     /// <summary>"HG02" → "HG": copies share their province's defaults.</summary>
@@ -423,9 +427,8 @@ internal sealed partial class ProfileParser
         return result;
     }
 
-    private static List<(AgeBand Band, int Count)> ReadAgeBands(JsonElement e, int total)
+    private static List<(AgeBand Band, int Count)> ReadAgeBands(JsonElement e, int total, string field = "members.dimensions.ageBand")
     {
-        const string field = "members.dimensions.ageBand";
         RequireObject(e, field);
         var bands = new List<AgeBand>();
         var shares = new Dictionary<string, decimal>();
@@ -478,7 +481,7 @@ internal sealed partial class ProfileParser
         var sum = result.Values.Sum();
         if (sum != total)
         {
-            throw new ProfileException(field, $"các nhóm tuổi phải cộng lại bằng tổng số đảng viên ({total}), đang là {sum}.");
+            throw new ProfileException(field, $"các nhóm tuổi phải cộng lại bằng tổng số ({total}), đang là {sum}.");
         }
 
         return order.Select(x => (x.b, result[names[x.i]])).ToList();

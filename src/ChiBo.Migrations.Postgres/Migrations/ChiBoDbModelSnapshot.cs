@@ -497,6 +497,911 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("ChiBo.Cadres.CadreEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Band")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("band");
+
+                    b.Property<bool>("Behind")
+                        .HasColumnType("boolean")
+                        .HasColumnName("behind");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("concluded_on");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("conclusion");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_id");
+
+                    b.Property<string>("Products")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("products");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("ResultScores")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("result_scores");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("score");
+
+                    b.Property<DateOnly?>("SelfAssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("self_assessed_on");
+
+                    b.Property<string>("SelfScores")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("self_scores");
+
+                    b.Property<string>("SelfSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("self_summary");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<int>("TrustHigh")
+                        .HasColumnType("integer")
+                        .HasColumnName("trust_high");
+
+                    b.Property<int>("TrustLow")
+                        .HasColumnType("integer")
+                        .HasColumnName("trust_low");
+
+                    b.Property<int>("TrustMedium")
+                        .HasColumnType("integer")
+                        .HasColumnName("trust_medium");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cadre_evaluations");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_cadre_evaluations_member_id");
+
+                    b.HasIndex("PeriodId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cadre_evaluations_period_id_member_id");
+
+                    b.ToTable("cadre_evaluations");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CadreProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FrontPost")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("front_post");
+
+                    b.Property<string>("GovernmentPost")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("government_post");
+
+                    b.Property<int>("It")
+                        .HasColumnType("integer")
+                        .HasColumnName("it");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<bool>("RetiredCadre")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retired_cadre");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("Veteran")
+                        .HasColumnType("boolean")
+                        .HasColumnName("veteran");
+
+                    b.Property<string>("VillagePost")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("village_post");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cadre_profiles");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cadre_profiles_member_id");
+
+                    b.ToTable("cadre_profiles");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.Committee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("CongressOn")
+                        .HasColumnType("date")
+                        .HasColumnName("congress_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int>("Formation")
+                        .HasColumnType("integer")
+                        .HasColumnName("formation");
+
+                    b.Property<int>("Levels")
+                        .HasColumnType("integer")
+                        .HasColumnName("levels");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("term");
+
+                    b.Property<DateOnly>("TermEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("term_ends_on");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_committees");
+
+                    b.HasIndex("OrganizationId", "CongressOn")
+                        .HasDatabaseName("ix_committees_organization_id_congress_on");
+
+                    b.ToTable("committees");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CommitteeMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("committee_id");
+
+                    b.Property<string>("EndDecision")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("end_decision");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("end_reason");
+
+                    b.Property<int>("Levels")
+                        .HasColumnType("integer")
+                        .HasColumnName("levels");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("org_path")
+                        .UseCollation("C");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("StartDecision")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("start_decision");
+
+                    b.Property<int?>("StartReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("start_reason");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_committee_memberships");
+
+                    b.HasIndex("CommitteeId", "ValidFrom")
+                        .HasDatabaseName("ix_committee_memberships_committee_id_valid_from");
+
+                    b.HasIndex("MemberId", "ValidFrom")
+                        .HasDatabaseName("ix_committee_memberships_member_id_valid_from");
+
+                    b.HasIndex("ProvinceId", "OrgPath", "ValidFrom", "ValidTo")
+                        .HasDatabaseName("ix_committee_memberships_province_id_org_path_valid_from_valid~");
+
+                    b.ToTable("committee_memberships");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.EvaluationPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pool_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("template_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_periods");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_evaluation_periods_template_id");
+
+                    b.HasIndex("PoolId", "Year", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evaluation_periods_pool_id_year_quarter");
+
+                    b.ToTable("evaluation_periods");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.EvaluationTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Bands")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("bands");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("criteria");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pool_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_templates");
+
+                    b.HasIndex("PoolId", "ValidFrom")
+                        .HasDatabaseName("ix_evaluation_templates_pool_id_valid_from");
+
+                    b.ToTable("evaluation_templates");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.FeedbackBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answers");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("RespondentGroup")
+                        .HasColumnType("integer")
+                        .HasColumnName("respondent_group");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback_ballots");
+
+                    b.HasIndex("EvaluationId", "RespondentGroup")
+                        .HasDatabaseName("ix_feedback_ballots_evaluation_id_respondent_group");
+
+                    b.ToTable("feedback_ballots");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.FeedbackInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("RespondentGroup")
+                        .HasColumnType("integer")
+                        .HasColumnName("respondent_group");
+
+                    b.Property<bool>("Used")
+                        .IsConcurrencyToken()
+                        .HasColumnType("boolean")
+                        .HasColumnName("used");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback_invitations");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feedback_invitations_code_hash");
+
+                    b.HasIndex("EvaluationId")
+                        .HasDatabaseName("ix_feedback_invitations_evaluation_id");
+
+                    b.ToTable("feedback_invitations");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.ManagementPool", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_pools");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_management_pools_organization_id");
+
+                    b.ToTable("management_pools");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.ManagementPoolEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pool_id");
+
+                    b.Property<string>("Post")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("post");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_pool_entries");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_management_pool_entries_member_id");
+
+                    b.HasIndex("PoolId", "ValidFrom")
+                        .HasDatabaseName("ix_management_pool_entries_pool_id_valid_from");
+
+                    b.ToTable("management_pool_entries");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.PlanningEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AddedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("added_on");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pool_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("removed_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planning_entries");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_planning_entries_member_id");
+
+                    b.HasIndex("PoolId")
+                        .HasDatabaseName("ix_planning_entries_pool_id");
+
+                    b.ToTable("planning_entries");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.PlanningPool", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int>("ManagingOrgId")
+                        .HasColumnType("integer")
+                        .HasColumnName("managing_org_id");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("TermFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_from");
+
+                    b.Property<int>("TermTo")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_to");
+
+                    b.Property<int>("Title")
+                        .HasColumnType("integer")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planning_pools");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_planning_pools_organization_id");
+
+                    b.HasIndex("ManagingOrgId", "TermFrom")
+                        .HasDatabaseName("ix_planning_pools_managing_org_id_term_from");
+
+                    b.ToTable("planning_pools");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.Rotation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<int>("FromOrgId")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_org_id");
+
+                    b.Property<string>("FromPost")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("from_post");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("ManagingOrgId")
+                        .HasColumnType("integer")
+                        .HasColumnName("managing_org_id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateOnly?>("PlannedEndOn")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_end_on");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int>("ToOrgId")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_org_id");
+
+                    b.Property<string>("ToPost")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("to_post");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rotations");
+
+                    b.HasIndex("FromOrgId")
+                        .HasDatabaseName("ix_rotations_from_org_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_rotations_member_id");
+
+                    b.HasIndex("ToOrgId")
+                        .HasDatabaseName("ix_rotations_to_org_id");
+
+                    b.HasIndex("ManagingOrgId", "StartsOn")
+                        .HasDatabaseName("ix_rotations_managing_org_id_starts_on");
+
+                    b.ToTable("rotations");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.TrainingCourse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganizerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organizer_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("provider");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_courses");
+
+                    b.HasIndex("OrganizerId", "StartsOn")
+                        .HasDatabaseName("ix_training_courses_organizer_id_starts_on");
+
+                    b.ToTable("training_courses");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.TrainingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("completed");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("course_id");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("full_name");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_records");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_training_records_course_id");
+
+                    b.HasIndex("MemberId", "CompletedOn")
+                        .HasDatabaseName("ix_training_records_member_id_completed_on");
+
+                    b.ToTable("training_records");
+                });
+
             modelBuilder.Entity("ChiBo.Discipline.DisciplineAppeal", b =>
                 {
                     b.Property<int>("Id")
@@ -3385,6 +4290,157 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     b.ToTable("party_transfers");
                 });
 
+            modelBuilder.Entity("ChiBo.Villages.Village", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer")
+                        .HasColumnName("commune_id");
+
+                    b.Property<DateOnly>("EstablishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("established_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_villages");
+
+                    b.HasIndex("CommuneId")
+                        .HasDatabaseName("ix_villages_commune_id");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_villages_merged_into_id");
+
+                    b.HasIndex("ProvinceId", "CommuneId")
+                        .HasDatabaseName("ix_villages_province_id_commune_id");
+
+                    b.ToTable("villages");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.VillageCell", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("integer")
+                        .HasColumnName("village_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_village_cells");
+
+                    b.HasIndex("CellId", "ValidFrom")
+                        .HasDatabaseName("ix_village_cells_cell_id_valid_from");
+
+                    b.HasIndex("VillageId", "ValidFrom")
+                        .HasDatabaseName("ix_village_cells_village_id_valid_from");
+
+                    b.ToTable("village_cells");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.VillageHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("full_name");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer")
+                        .HasColumnName("role");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("integer")
+                        .HasColumnName("village_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_village_heads");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_village_heads_member_id");
+
+                    b.HasIndex("VillageId", "Role", "ValidFrom")
+                        .HasDatabaseName("ix_village_heads_village_id_role_valid_from");
+
+                    b.ToTable("village_heads");
+                });
+
             modelBuilder.Entity("ChiBo.Access.RoleGrant", b =>
                 {
                     b.HasOne("ChiBo.Access.Account", null)
@@ -3435,6 +4491,225 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_candidates_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CadreEvaluation", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cadre_evaluations_members_member_id");
+
+                    b.HasOne("ChiBo.Cadres.EvaluationPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cadre_evaluations_evaluation_periods_period_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CadreProfile", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cadre_profiles_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.Committee", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_committees_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CommitteeMembership", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_committee_memberships_committees_committee_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_committee_memberships_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.EvaluationPeriod", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.ManagementPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_periods_management_pools_pool_id");
+
+                    b.HasOne("ChiBo.Cadres.EvaluationTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_periods_evaluation_templates_template_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.EvaluationTemplate", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.ManagementPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_templates_management_pools_pool_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.FeedbackBallot", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.CadreEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_ballots_cadre_evaluations_evaluation_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.FeedbackInvitation", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.CadreEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_invitations_cadre_evaluations_evaluation_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.ManagementPool", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_pools_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.ManagementPoolEntry", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_pool_entries_members_member_id");
+
+                    b.HasOne("ChiBo.Cadres.ManagementPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_pool_entries_management_pools_pool_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.PlanningEntry", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_members_member_id");
+
+                    b.HasOne("ChiBo.Cadres.PlanningPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_planning_pools_pool_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.PlanningPool", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ManagingOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_pools_organizations_managing_org_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_pools_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.Rotation", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("FromOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_organizations_from_org_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ManagingOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_organizations_managing_org_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_members_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_organizations_to_org_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.TrainingCourse", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_courses_organizations_organizer_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.TrainingRecord", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.TrainingCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_records_training_courses_course_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_training_records_members_member_id");
                 });
 
             modelBuilder.Entity("ChiBo.Discipline.DisciplineAppeal", b =>
@@ -3897,6 +5172,55 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasForeignKey("ToCellId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_party_transfers_organizations_to_cell_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.Village", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_villages_organizations_commune_id");
+
+                    b.HasOne("ChiBo.Villages.Village", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_villages_villages_merged_into_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.VillageCell", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_village_cells_organizations_cell_id");
+
+                    b.HasOne("ChiBo.Villages.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_village_cells_villages_village_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.VillageHead", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_village_heads_members_member_id");
+
+                    b.HasOne("ChiBo.Villages.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_village_heads_villages_village_id");
                 });
 
             modelBuilder.Entity("ChiBo.Access.Account", b =>

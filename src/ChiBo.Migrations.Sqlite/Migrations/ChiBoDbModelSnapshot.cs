@@ -481,6 +481,882 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("ChiBo.Cadres.CadreEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Band")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("band");
+
+                    b.Property<bool>("Behind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("behind");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concluded_on");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conclusion");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_id");
+
+                    b.Property<string>("Products")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("products");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("ResultScores")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_scores");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("score");
+
+                    b.Property<DateOnly?>("SelfAssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_assessed_on");
+
+                    b.Property<string>("SelfScores")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_scores");
+
+                    b.Property<string>("SelfSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_summary");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<int>("TrustHigh")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trust_high");
+
+                    b.Property<int>("TrustLow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trust_low");
+
+                    b.Property<int>("TrustMedium")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trust_medium");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cadre_evaluations");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_cadre_evaluations_member_id");
+
+                    b.HasIndex("PeriodId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cadre_evaluations_period_id_member_id");
+
+                    b.ToTable("cadre_evaluations");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CadreProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FrontPost")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("front_post");
+
+                    b.Property<string>("GovernmentPost")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("government_post");
+
+                    b.Property<int>("It")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("it");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<bool>("RetiredCadre")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retired_cadre");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("Veteran")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("veteran");
+
+                    b.Property<string>("VillagePost")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_post");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cadre_profiles");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cadre_profiles_member_id");
+
+                    b.ToTable("cadre_profiles");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.Committee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CongressOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("congress_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int>("Formation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("formation");
+
+                    b.Property<int>("Levels")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("levels");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seats");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term");
+
+                    b.Property<DateOnly>("TermEndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term_ends_on");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_committees");
+
+                    b.HasIndex("OrganizationId", "CongressOn")
+                        .HasDatabaseName("ix_committees_organization_id_congress_on");
+
+                    b.ToTable("committees");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CommitteeMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("committee_id");
+
+                    b.Property<string>("EndDecision")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_decision");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end_reason");
+
+                    b.Property<int>("Levels")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("levels");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_path");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("StartDecision")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_decision");
+
+                    b.Property<int?>("StartReason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start_reason");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_committee_memberships");
+
+                    b.HasIndex("CommitteeId", "ValidFrom")
+                        .HasDatabaseName("ix_committee_memberships_committee_id_valid_from");
+
+                    b.HasIndex("MemberId", "ValidFrom")
+                        .HasDatabaseName("ix_committee_memberships_member_id_valid_from");
+
+                    b.HasIndex("ProvinceId", "OrgPath", "ValidFrom", "ValidTo")
+                        .HasDatabaseName("ix_committee_memberships_province_id_org_path_valid_from_valid_to");
+
+                    b.ToTable("committee_memberships");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.EvaluationPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pool_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarter");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("template_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_periods");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_evaluation_periods_template_id");
+
+                    b.HasIndex("PoolId", "Year", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evaluation_periods_pool_id_year_quarter");
+
+                    b.ToTable("evaluation_periods");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.EvaluationTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Bands")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bands");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criteria");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pool_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_templates");
+
+                    b.HasIndex("PoolId", "ValidFrom")
+                        .HasDatabaseName("ix_evaluation_templates_pool_id_valid_from");
+
+                    b.ToTable("evaluation_templates");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.FeedbackBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("RespondentGroup")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("respondent_group");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback_ballots");
+
+                    b.HasIndex("EvaluationId", "RespondentGroup")
+                        .HasDatabaseName("ix_feedback_ballots_evaluation_id_respondent_group");
+
+                    b.ToTable("feedback_ballots");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.FeedbackInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("RespondentGroup")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("respondent_group");
+
+                    b.Property<bool>("Used")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback_invitations");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feedback_invitations_code_hash");
+
+                    b.HasIndex("EvaluationId")
+                        .HasDatabaseName("ix_feedback_invitations_evaluation_id");
+
+                    b.ToTable("feedback_invitations");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.ManagementPool", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_pools");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_management_pools_organization_id");
+
+                    b.ToTable("management_pools");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.ManagementPoolEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pool_id");
+
+                    b.Property<string>("Post")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("post");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_pool_entries");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_management_pool_entries_member_id");
+
+                    b.HasIndex("PoolId", "ValidFrom")
+                        .HasDatabaseName("ix_management_pool_entries_pool_id_valid_from");
+
+                    b.ToTable("management_pool_entries");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.PlanningEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AddedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_on");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pool_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planning_entries");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_planning_entries_member_id");
+
+                    b.HasIndex("PoolId")
+                        .HasDatabaseName("ix_planning_entries_pool_id");
+
+                    b.ToTable("planning_entries");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.PlanningPool", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int>("ManagingOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("managing_org_id");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("TermFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("term_from");
+
+                    b.Property<int>("TermTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("term_to");
+
+                    b.Property<int>("Title")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planning_pools");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_planning_pools_organization_id");
+
+                    b.HasIndex("ManagingOrgId", "TermFrom")
+                        .HasDatabaseName("ix_planning_pools_managing_org_id_term_from");
+
+                    b.ToTable("planning_pools");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.Rotation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<int>("FromOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_org_id");
+
+                    b.Property<string>("FromPost")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_post");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("ManagingOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("managing_org_id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateOnly?>("PlannedEndOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_end_on");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int>("ToOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_org_id");
+
+                    b.Property<string>("ToPost")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_post");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rotations");
+
+                    b.HasIndex("FromOrgId")
+                        .HasDatabaseName("ix_rotations_from_org_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_rotations_member_id");
+
+                    b.HasIndex("ToOrgId")
+                        .HasDatabaseName("ix_rotations_to_org_id");
+
+                    b.HasIndex("ManagingOrgId", "StartsOn")
+                        .HasDatabaseName("ix_rotations_managing_org_id_starts_on");
+
+                    b.ToTable("rotations");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.TrainingCourse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganizerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organizer_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_courses");
+
+                    b.HasIndex("OrganizerId", "StartsOn")
+                        .HasDatabaseName("ix_training_courses_organizer_id_starts_on");
+
+                    b.ToTable("training_courses");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.TrainingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("course_id");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_records");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_training_records_course_id");
+
+                    b.HasIndex("MemberId", "CompletedOn")
+                        .HasDatabaseName("ix_training_records_member_id_completed_on");
+
+                    b.ToTable("training_records");
+                });
+
             modelBuilder.Entity("ChiBo.Discipline.DisciplineAppeal", b =>
                 {
                     b.Property<int>("Id")
@@ -3282,6 +4158,151 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.ToTable("party_transfers");
                 });
 
+            modelBuilder.Entity("ChiBo.Villages.Village", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("commune_id");
+
+                    b.Property<DateOnly>("EstablishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("established_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_villages");
+
+                    b.HasIndex("CommuneId")
+                        .HasDatabaseName("ix_villages_commune_id");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_villages_merged_into_id");
+
+                    b.HasIndex("ProvinceId", "CommuneId")
+                        .HasDatabaseName("ix_villages_province_id_commune_id");
+
+                    b.ToTable("villages");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.VillageCell", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cell_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("village_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_village_cells");
+
+                    b.HasIndex("CellId", "ValidFrom")
+                        .HasDatabaseName("ix_village_cells_cell_id_valid_from");
+
+                    b.HasIndex("VillageId", "ValidFrom")
+                        .HasDatabaseName("ix_village_cells_village_id_valid_from");
+
+                    b.ToTable("village_cells");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.VillageHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("role");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("village_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_village_heads");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_village_heads_member_id");
+
+                    b.HasIndex("VillageId", "Role", "ValidFrom")
+                        .HasDatabaseName("ix_village_heads_village_id_role_valid_from");
+
+                    b.ToTable("village_heads");
+                });
+
             modelBuilder.Entity("ChiBo.Access.RoleGrant", b =>
                 {
                     b.HasOne("ChiBo.Access.Account", null)
@@ -3332,6 +4353,225 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_candidates_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CadreEvaluation", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cadre_evaluations_members_member_id");
+
+                    b.HasOne("ChiBo.Cadres.EvaluationPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cadre_evaluations_evaluation_periods_period_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CadreProfile", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cadre_profiles_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.Committee", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_committees_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CommitteeMembership", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_committee_memberships_committees_committee_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_committee_memberships_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.EvaluationPeriod", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.ManagementPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_periods_management_pools_pool_id");
+
+                    b.HasOne("ChiBo.Cadres.EvaluationTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_periods_evaluation_templates_template_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.EvaluationTemplate", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.ManagementPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_templates_management_pools_pool_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.FeedbackBallot", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.CadreEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_ballots_cadre_evaluations_evaluation_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.FeedbackInvitation", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.CadreEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_invitations_cadre_evaluations_evaluation_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.ManagementPool", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_pools_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.ManagementPoolEntry", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_pool_entries_members_member_id");
+
+                    b.HasOne("ChiBo.Cadres.ManagementPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_pool_entries_management_pools_pool_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.PlanningEntry", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_members_member_id");
+
+                    b.HasOne("ChiBo.Cadres.PlanningPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_planning_pools_pool_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.PlanningPool", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ManagingOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_pools_organizations_managing_org_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_pools_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.Rotation", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("FromOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_organizations_from_org_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ManagingOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_organizations_managing_org_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_members_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_organizations_to_org_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.TrainingCourse", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_courses_organizations_organizer_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.TrainingRecord", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.TrainingCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_records_training_courses_course_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_training_records_members_member_id");
                 });
 
             modelBuilder.Entity("ChiBo.Discipline.DisciplineAppeal", b =>
@@ -3794,6 +5034,55 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasForeignKey("ToCellId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_party_transfers_organizations_to_cell_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.Village", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_villages_organizations_commune_id");
+
+                    b.HasOne("ChiBo.Villages.Village", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_villages_villages_merged_into_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.VillageCell", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_village_cells_organizations_cell_id");
+
+                    b.HasOne("ChiBo.Villages.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_village_cells_villages_village_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.VillageHead", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_village_heads_members_member_id");
+
+                    b.HasOne("ChiBo.Villages.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_village_heads_villages_village_id");
                 });
 
             modelBuilder.Entity("ChiBo.Access.Account", b =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChiBo.Access;
+using ChiBo.Cadres;
 using ChiBo.Data;
 using ChiBo.Meetings;
 using ChiBo.Web.Access;
@@ -23,6 +24,7 @@ public static class ReportsApi
             RatingsAsync(http, db, clock, org, fromYear, toYear, (lookup, from, to) => RatingReport.RunAsync(db, lookup, from, to, ct))).Requires(Operation.ReportsRead);
         group.MapGet("/ratings/summary", (HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? fromYear, string? toYear, CancellationToken ct) =>
             RatingsAsync(http, db, clock, org, fromYear, toYear, (lookup, from, to) => RatingReport.SummaryAsync(db, lookup, from, to, ct))).Requires(Operation.ReportsRead);
+        group.MapGet("/committees", CommitteesAsync).Requires(Operation.ReportsRead);
     }
 
     private static async Task<Results<Ok<MemberStructure>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> MemberStructureAsync(
@@ -50,6 +52,34 @@ public static class ReportsApi
         }
 
         return TypedResults.Ok(await MemberStructureReport.RunAsync(db, lookup, date, bands, await http.ScopeAsync(), ct));
+    }
+
+    /// <summary>Composition of a level's committees in a subtree on a date (same JSON as <c>chibo report committees</c>).</summary>
+    private static async Task<Results<Ok<CommitteeStructure>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> CommitteesAsync(
+        HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? level, string? asOf, string? ageBands, CancellationToken ct)
+    {
+        if (!TryDate(asOf, Today(clock), "asOf", out var date, out var bad))
+        {
+            return bad;
+        }
+
+        if (CommitteeLevel.Parse(level) is not { } committeeLevel)
+        {
+            return Problems.Field("level", $"Cấp \"{level}\" không hợp lệ: cần province, commune, base hoặc villageCell.");
+        }
+
+        IReadOnlyList<AgeBand> bands;
+        try
+        {
+            bands = AgeBand.ParseList(ageBands);
+        }
+        catch (FormatException e)
+        {
+            return Problems.Field("ageBands", e.Message);
+        }
+
+        var lookup = await http.FindAsync(db, org, Operation.ReportsRead);
+        return lookup.Found ? TypedResults.Ok(await CommitteeComposition.RunAsync(db, lookup, committeeLevel, date, bands, ct)) : Problems.NoOrg(org);
     }
 
     private static async Task<Results<Ok<OrgStructure>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> OrgStructureAsync(
@@ -149,7 +179,8 @@ public static class ReportsApi
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
-    private static bool TryDate(string? text, DateOnly fallback, string field, out DateOnly date, out BadRequest<ProblemDetails> bad)
+    /// <summary>A yyyy-MM-dd query value, or the fallback when absent; a 400 naming the field when malformed.</summary>
+    internal static bool TryDate(string? text, DateOnly fallback, string field, out DateOnly date, out BadRequest<ProblemDetails> bad)
     {
         bad = null!;
         if (string.IsNullOrWhiteSpace(text))
