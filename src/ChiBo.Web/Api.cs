@@ -23,5 +23,6 @@ public static class Api
         Procedures.ProceduresApi.Map(api.MapGroup("/procedures"));
         Notifications.NotificationsApi.Map(api.MapGroup("/notifications"));
         Meetings.MeetingsApi.Map(api.MapGroup("/meetings"));
+        Plans.PlansApi.Map(api.MapGroup("/plans"));
     }
 }

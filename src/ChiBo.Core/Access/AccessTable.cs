@@ -14,7 +14,11 @@ public static class AccessTable
             Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
             Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead,
             Operation.AuditRead, Operation.ProceduresAct, Operation.MeetingsWrite, Operation.SignedIn, Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead,
-            Operation.NoticesWrite),
+            Operation.NoticesWrite, Operation.PlansWrite, Operation.PlansReport),
+        // A committee edits the plans of its own organization and allocates their targets to the units
+        // below; each unit reports on the plan tasks it leads (Công văn 443-CV/TU, 001:22: "rõ cơ quan
+        // chủ trì … rõ trách nhiệm tập thể, cá nhân gắn với người đứng đầu"). A cell committee reports
+        // only; the inspection commission reads.
         // Committees decide discipline in their own đảng bộ (Điều lệ Đảng, Điều 36: đảng ủy cơ sở
         // khiển trách, cảnh cáo, cách chức; the level above it every form) and record the decisions
         // of their cells; a cell committee's role does not see discipline records.
@@ -22,14 +26,14 @@ public static class AccessTable
             Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
             Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead,
             Operation.DisciplineWrite, Operation.ProceduresAct, Operation.MeetingsWrite, Operation.SignedIn,
-            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite),
+            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite, Operation.PlansWrite, Operation.PlansReport),
         [Role.BaseCommittee] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.MembersReadSensitive,
             Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead, Operation.DisciplineWrite, Operation.ProceduresAct, Operation.MeetingsWrite, Operation.SignedIn,
-            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite),
+            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite, Operation.PlansWrite, Operation.PlansReport),
         [Role.CellCommittee] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.ReportsRead, Operation.ProceduresAct, Operation.MeetingsWrite, Operation.SignedIn,
-            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite),
+            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite, Operation.PlansReport),
         [Role.Inspection] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersReadSensitive, Operation.ReportsRead,
             Operation.DisciplineRead, Operation.DisciplineWrite, Operation.SignedIn, Operation.DocumentsRead, Operation.NoticesRead),

@@ -40,6 +40,15 @@ public static class Operation
     /// </summary>
     public const string ProceduresAct = "Procedures.Act";
 
+    /// <summary>
+    /// Import and edit a plan (đề án, chương trình, kế hoạch) of the organization held: its
+    /// indicators, the targets allocated to the units below, its task list.
+    /// </summary>
+    public const string PlansWrite = "Plans.Write";
+
+    /// <summary>Report on the plan tasks an organization leads and enter the values of manual indicators for it.</summary>
+    public const string PlansReport = "Plans.Report";
+
     /// <summary>The signed-in member's own record and own cell's member-facing pages.</summary>
     public const string SelfRead = "Self.Read";
 
@@ -50,6 +59,6 @@ public static class Operation
     [
         OrgsRead, OrgsWrite, MembersRead, MembersWrite, MembersReadSensitive, MembersExport, ReportsRead, MeetingsWrite,
         DisciplineRead, DisciplineWrite, AuditRead, AccountsManage, DocumentsRead, DocumentsWrite, NoticesRead, NoticesWrite, ProceduresAct,
-        SelfRead, SignedIn,
+        PlansWrite, PlansReport, SelfRead, SignedIn,
     ];
 }

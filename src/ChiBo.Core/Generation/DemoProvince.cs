@@ -41,6 +41,14 @@ public static class DemoProvince
         var seeded = await ProvinceSeeder.SeedAsync(target, [Profile()], Seed, progress, ct);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var cellLife = await ProvinceSeeder.SeedCellLifeAsync(target, seeded.ProvinceCodes, Seed, today, progress, ct);
-        return new DemoSeed(seeded, cellLife, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        await using (var db = target.CreateContext(Audit.AuditScope.For("demo")))
+        {
+            // The province's own plan (seed 000), so that its dashboard and task list have something to show.
+            await new Plans.PlanCommands(db, TimeProvider.System, Access.OrgScope.System, "demo")
+                .ImportAsync(Plans.PlanFile.Parse(Plans.PlanFiles.Read(Plans.PlanFiles.AnGiang)), ct);
+        }
+
+        return new DemoSeed(seeded, cellLife, elapsed);
     }
 }
