@@ -155,8 +155,7 @@ internal sealed class PlanEvaluation
     {
         var i = li.Indicator;
         IndicatorTarget Of(IndicatorAllocation a) => new(i.Operator, a.Target, a.TargetHigh, i.AtRisk, i.AtRiskHigh, i.Direction);
-        var planAt = Array.IndexOf(chain.ToArray(), li.Plan.OrganizationId);
-        for (var k = chain.Count - 1; k >= Math.Max(planAt, 0); k--)
+        for (var k = chain.Count - 1; k >= 0; k--)
         {
             var org = chain[k];
             if (_allocations.TryGetValue((i.Id, org, year), out var a) || _allocations.TryGetValue((i.Id, org, null), out a))
