@@ -89,8 +89,9 @@ internal static class PlanCommand
                 {
                     cl.Allow("db", "plan", "indicator", "org", "year", "target", "target-high", "source");
                     int? year = cl.Has("year") ? cl.Int("year", 0) : null;
+                    decimal? high = cl.Has("target-high") ? Decimal(cl, "target-high") : null;
                     var a = await commands.AllocateAsync(cl.Required("plan"), cl.Required("indicator"), cl.Required("org"), year,
-                        Decimal(cl, "target")!.Value, Decimal(cl, "target-high"), cl.Optional("source"), ct);
+                        Decimal(cl, "target"), high, cl.Optional("source"), ct);
                     io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Đã giao chỉ tiêu {cl.Required("indicator")} cho {cl.Required("org")}: {a.Target}."));
                     return 0;
                 }
@@ -191,11 +192,10 @@ internal static class PlanCommand
             ? n
             : throw new UsageException($"--{name}: \"{cl.Optional(name)}\" không phải số nguyên.");
 
-    private static decimal? Decimal(CommandLine cl, string name) => cl.Optional(name) is not { } text
-        ? (cl.Has(name) ? throw new UsageException($"Thiếu giá trị của --{name}.") : name == "target" ? throw new UsageException("Thiếu tùy chọn --target.") : null)
-        : decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var d)
+    private static decimal Decimal(CommandLine cl, string name) =>
+        decimal.TryParse(cl.Required(name), NumberStyles.Number, CultureInfo.InvariantCulture, out var d)
             ? d
-            : throw new UsageException($"--{name}: \"{text}\" không phải một số.");
+            : throw new UsageException($"--{name}: \"{cl.Optional(name)}\" không phải một số.");
 
     private static async Task<OrgLookup> FindAsync(ChiBoDb db, CommandLine cl, CancellationToken ct)
     {
