@@ -76,6 +76,10 @@ internal static class BenchCommand
         var committeesSingle = await TimeAsync(runs, () => CommitteeSinglePassAsync(db, subtree, asOf, ct));
         Print(io, "single hand-written SQL pass over the same seats", committeesSingle);
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ratio app / single pass | {committees.Median / committeesSingle.Median:0.00} | | |"));
+
+        // The plans' dashboard of the year that ends on the date: every indicator of the plans in force,
+        // for the organization and each unit one level down (the measure families once each).
+        await Plans.PlansBench.RunAsync(target, db, lookup, asOf, runs, io, TimeAsync, Print, ct);
         return 0;
     }
 
@@ -162,9 +166,9 @@ internal static class BenchCommand
         }, ct);
     }
 
-    private sealed record Timing(double Median, double P95, long Rows);
+    internal sealed record Timing(double Median, double P95, long Rows);
 
-    private static async Task<Timing> TimeAsync(int runs, Func<Task<long>> action)
+    internal static async Task<Timing> TimeAsync(int runs, Func<Task<long>> action)
     {
         await action();
         await action();
@@ -181,7 +185,7 @@ internal static class BenchCommand
         return new Timing(ms[ms.Count / 2], ms[(int)Math.Ceiling(ms.Count * 0.95) - 1], rows);
     }
 
-    private static void Print(ConsoleIo io, string what, Timing t) =>
+    internal static void Print(ConsoleIo io, string what, Timing t) =>
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {what} | {t.Median:0.0} | {t.P95:0.0} | {t.Rows} |"));
 
     /// <summary>The shape of shared/structure-single-pass.sql (age bands at fixed dates, ~28 conditional counts) over member_periods.</summary>

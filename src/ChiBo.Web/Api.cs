@@ -28,5 +28,6 @@ public static class Api
         Villages.VillagesApi.Map(api.MapGroup("/villages"));
         Cadres.CadresApi.Map(api.MapGroup("/cadres"));
         Cadres.EvaluationsApi.Map(api.MapGroup("/evaluations"));
+        Plans.PlansApi.Map(api.MapGroup("/plans"));
     }
 }

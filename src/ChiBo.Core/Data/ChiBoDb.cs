@@ -80,12 +80,21 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<Village> Villages => Set<Village>();
     public DbSet<VillageCell> VillageCells => Set<VillageCell>();
     public DbSet<VillageHead> VillageHeads => Set<VillageHead>();
+    public DbSet<ChiBo.Plans.Plan> Plans => Set<ChiBo.Plans.Plan>();
+    public DbSet<ChiBo.Plans.PlanIndicator> PlanIndicators => Set<ChiBo.Plans.PlanIndicator>();
+    public DbSet<ChiBo.Plans.IndicatorAllocation> IndicatorAllocations => Set<ChiBo.Plans.IndicatorAllocation>();
+    public DbSet<ChiBo.Plans.IndicatorEntry> IndicatorEntries => Set<ChiBo.Plans.IndicatorEntry>();
+    public DbSet<ChiBo.Plans.PlanTask> PlanTasks => Set<ChiBo.Plans.PlanTask>();
+    public DbSet<ChiBo.Plans.PlanTaskReport> PlanTaskReports => Set<ChiBo.Plans.PlanTaskReport>();
+    public DbSet<ChiBo.Plans.PlanTaskReminder> PlanTaskReminders => Set<ChiBo.Plans.PlanTaskReminder>();
+    public DbSet<Portal.HandbookActivity> HandbookActivities => Set<Portal.HandbookActivity>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChiBoDb).Assembly);
+        ChiBo.Plans.DataQualityMeasures.MapRecordQuality(modelBuilder, IsPostgres);
         if (IsPostgres)
         {
             // Paths compare byte by byte so that a subtree is one B-tree range.

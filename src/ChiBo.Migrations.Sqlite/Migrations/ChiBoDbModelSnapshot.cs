@@ -2547,6 +2547,18 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("province_id");
 
+                    b.Property<bool>("RecordComplete")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_complete")
+                        .HasComputedColumnSql("cccd IS NOT NULL AND cccd <> '' AND birth_place IS NOT NULL AND birth_place <> '' AND home_town IS NOT NULL AND home_town <> '' AND residence IS NOT NULL AND residence <> '' AND occupation IS NOT NULL AND occupation <> '' AND (official_on IS NULL OR (party_card_number IS NOT NULL AND party_card_number <> ''))", false);
+
+                    b.Property<bool>("RecordValid")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_valid")
+                        .HasComputedColumnSql("CASE WHEN length(cccd) = 12 AND cccd NOT GLOB '*[^0-9]*' THEN CAST(substr(cccd, 1, 3) AS integer) IN (1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33, 34, 35, 36, 37, 38, 40, 42, 44, 45, 46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75, 77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96)\nAND CAST(substr(cccd, 4, 1) AS integer) = (CAST(substr(birth_date, 1, 4) AS integer) / 100 - 19) * 2 + CASE WHEN gender = 2 THEN 1 ELSE 0 END\nAND CAST(substr(cccd, 5, 2) AS integer) = CAST(substr(birth_date, 1, 4) AS integer) % 100 ELSE 0 END\nAND CAST(replace(admitted_on, '-', '') AS integer) >= CAST(replace(birth_date, '-', '') AS integer) + 180000\nAND (official_on IS NULL OR official_on >= admitted_on)\nAND birth_date > '1900-01-01'", false);
+
                     b.Property<int>("Religion")
                         .HasColumnType("INTEGER")
                         .HasColumnName("religion");
@@ -2610,6 +2622,9 @@ namespace ChiBo.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProvinceId", "SearchName")
                         .HasDatabaseName("ix_members_province_id_search_name");
+
+                    b.HasIndex(new[] { "ProvinceId", "CellId", "Status", "RecordComplete", "RecordValid", "UpdatedAt" }, "ix_members_record_quality")
+                        .HasDatabaseName("ix_members_record_quality");
 
                     b.ToTable("members");
                 });
@@ -3121,6 +3136,567 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_organization_periods_province_id_path_valid_from");
 
                     b.ToTable("organization_periods");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.IndicatorAllocation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_by");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<decimal?>("TargetHigh")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_high");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_allocations");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_indicator_allocations_organization_id");
+
+                    b.HasIndex("IndicatorId", "OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicator_allocations_indicator_id_organization_id_year");
+
+                    b.ToTable("indicator_allocations");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.IndicatorEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Denominator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("denominator");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<long>("Numerator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("numerator");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_entries");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_indicator_entries_organization_id");
+
+                    b.HasIndex("IndicatorId", "OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicator_entries_indicator_id_organization_id_year");
+
+                    b.ToTable("indicator_entries");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.Plan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("FinalReview")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("final_review");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MidTermReview")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mid_term_review");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int?>("ParentPlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parent_plan_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plans");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_plans_organization_id");
+
+                    b.HasIndex("ParentPlanId")
+                        .HasDatabaseName("ix_plans_parent_plan_id");
+
+                    b.HasIndex("ProvinceId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plans_province_id_number");
+
+                    b.ToTable("plans");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AtRisk")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_risk");
+
+                    b.Property<decimal?>("AtRiskHigh")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_risk_high");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Denominator")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("denominator");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("direction");
+
+                    b.Property<int>("Factor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("factor");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_year");
+
+                    b.Property<int>("Levels")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("levels");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("manual");
+
+                    b.Property<string>("Numerator")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("numerator");
+
+                    b.Property<int>("Operator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("operator");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<decimal?>("TargetHigh")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_high");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_year");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_indicators");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_indicators_plan_id_code");
+
+                    b.ToTable("plan_indicators");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Authority")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Deadline")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<int>("DeadlineKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deadline_kind");
+
+                    b.Property<bool>("FansOut")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fans_out");
+
+                    b.Property<string>("IndicatorCodes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_codes");
+
+                    b.Property<string>("Lead")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead");
+
+                    b.Property<int?>("LeadOrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lead_organization_id");
+
+                    b.Property<int>("No")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("no");
+
+                    b.Property<string>("Output")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("output");
+
+                    b.Property<int?>("ParentTaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parent_task_id");
+
+                    b.Property<string>("Partners")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partners");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("ResponsibleCollective")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_collective");
+
+                    b.Property<string>("ResponsibleHead")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_head");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_tasks");
+
+                    b.HasIndex("LeadOrganizationId")
+                        .HasDatabaseName("ix_plan_tasks_lead_organization_id");
+
+                    b.HasIndex("ParentTaskId")
+                        .HasDatabaseName("ix_plan_tasks_parent_task_id");
+
+                    b.HasIndex("PlanId", "No")
+                        .HasDatabaseName("ix_plan_tasks_plan_id_no");
+
+                    b.ToTable("plan_tasks");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTaskReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_task_reminders");
+
+                    b.HasIndex("TaskId", "Due", "Overdue")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_task_reminders_task_id_due_overdue");
+
+                    b.ToTable("plan_task_reminders");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTaskReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
+                    b.Property<long?>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("document_id");
+
+                    b.Property<DateOnly?>("EvidenceDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_date");
+
+                    b.Property<string>("EvidenceNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_number");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("progress");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_by");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_task_reports");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_plan_task_reports_document_id");
+
+                    b.HasIndex("TaskId", "Year", "Id")
+                        .HasDatabaseName("ix_plan_task_reports_task_id_year_id");
+
+                    b.ToTable("plan_task_reports");
+                });
+
+            modelBuilder.Entity("ChiBo.Portal.HandbookActivity", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateOnly>("LastActiveOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_active_on");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.HasKey("MemberId")
+                        .HasName("pk_handbook_activities");
+
+                    b.HasIndex("ProvinceId", "LastActiveOn", "MemberId")
+                        .HasDatabaseName("ix_handbook_activities_province_id_last_active_on_member_id");
+
+                    b.ToTable("handbook_activities");
                 });
 
             modelBuilder.Entity("ChiBo.Procedures.ProcedureEvent", b =>
@@ -4893,6 +5469,124 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_organization_periods_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.IndicatorAllocation", b =>
+                {
+                    b.HasOne("ChiBo.Plans.PlanIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_allocations_plan_indicators_indicator_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_allocations_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.IndicatorEntry", b =>
+                {
+                    b.HasOne("ChiBo.Plans.PlanIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_entries_plan_indicators_indicator_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_entries_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.Plan", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plans_organizations_organization_id");
+
+                    b.HasOne("ChiBo.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("ParentPlanId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_plans_plans_parent_plan_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanIndicator", b =>
+                {
+                    b.HasOne("ChiBo.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_indicators_plans_plan_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTask", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("LeadOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_plan_tasks_organizations_lead_organization_id");
+
+                    b.HasOne("ChiBo.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("ParentTaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_plan_tasks_plan_tasks_parent_task_id");
+
+                    b.HasOne("ChiBo.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_tasks_plans_plan_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTaskReminder", b =>
+                {
+                    b.HasOne("ChiBo.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_task_reminders_plan_tasks_task_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTaskReport", b =>
+                {
+                    b.HasOne("ChiBo.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_plan_task_reports_documents_document_id");
+
+                    b.HasOne("ChiBo.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_task_reports_plan_tasks_task_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Portal.HandbookActivity", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_handbook_activities_members_member_id");
                 });
 
             modelBuilder.Entity("ChiBo.Procedures.ProcedureEvent", b =>

@@ -26,7 +26,7 @@ public sealed class AuthorizationMatrixTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>What a sample request acts on; {org}, {member}, {candidate}, {transfer}, {procedure}, {meeting}, {document}, {notice}, {case}, {decision}, {appeal}, {cell}, {committee}, {village}, {pool}, {poolEntry}, {planning}, {planningEntry}, {rotation}, {course}, {period} and {evaluation} are filled per target.</summary>
+    /// <summary>What a sample request acts on; {org}, {member}, {candidate}, {transfer}, {procedure}, {meeting}, {document}, {notice}, {case}, {decision}, {appeal}, {plantask}, {cell}, {committee}, {village}, {pool}, {poolEntry}, {planning}, {planningEntry}, {rotation}, {course}, {period} and {evaluation} are filled per target.</summary>
     private sealed record Sample(string Url, Func<Target, object?>? Body = null, bool Targeted = true);
 
     /// <summary>The things a request may name, all in one province.</summary>
@@ -50,6 +50,8 @@ public sealed class AuthorizationMatrixTests
         public int Course { get; init; }
         public int Period { get; init; }
         public int Evaluation { get; init; }
+        public string Plan { get; init; } = "";
+        public int PlanTask { get; init; }
     }
 
     private static readonly DateOnly Day = new(2026, 6, 1);
@@ -299,6 +301,26 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/evaluations/feedback"] = new("/api/evaluations/feedback", _ => new { code = "KHONG-CO-MA", answers = new Dictionary<string, int>() }, Targeted: false),
         ["GET /api/evaluations/history/{memberId:int}"] = new("/api/evaluations/history/{member}"),
         ["GET /api/evaluations/behind"] = new("/api/evaluations/behind?org={org}&year=2026&quarter=2"),
+
+        // Plans: a plan of the first cell with a computed and a manual indicator and one task.
+        ["GET /api/plans/"] = new("/api/plans/?org={org}&year=2026"),
+        ["GET /api/plans/status"] = new("/api/plans/status?org={org}&year=2026"),
+        ["GET /api/plans/dashboard"] = new("/api/plans/dashboard?org={org}&year=2026"),
+        ["GET /api/plans/tasks"] = new("/api/plans/tasks?org={org}&year=2026"),
+        ["GET /api/plans/measures"] = new("/api/plans/measures", Targeted: false),
+        ["POST /api/plans/import"] = new("/api/plans/import", t => new
+        {
+            plan = new { number = t.Plan, title = "Kế hoạch của chi bộ", org = t.Org, from = "2026-01-01", to = "2026-12-31" },
+            indicators = new object[]
+            {
+                new { code = "A", numerator = "admitted", @operator = ">=", target = 1 },
+                new { code = "M", manual = true, @operator = ">=", target = 1 },
+            },
+            tasks = new[] { new { no = 1, content = "Kết nạp đảng viên", lead = "Chi ủy", deadline = "Q4/2026" } },
+        }),
+        ["PUT /api/plans/allocations"] = new("/api/plans/allocations", t => new { plan = t.Plan, indicator = "A", org = t.Org, year = 2026, target = 2 }),
+        ["PUT /api/plans/values"] = new("/api/plans/values", t => new { plan = t.Plan, indicator = "M", org = t.Org, year = 2026, numerator = 1, source = "Sổ của chi bộ" }),
+        ["POST /api/plans/tasks/{id:int}/reports"] = new("/api/plans/tasks/{plantask}/reports", _ => new { status = "inProgress", progress = 10 }),
     };
 
     private sealed record Endpoint(string Key, string? Operation, bool Public);
@@ -450,7 +472,8 @@ public sealed class AuthorizationMatrixTests
             .Replace("{rotation}", t.Rotation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{course}", t.Course.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{period}", t.Period.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{evaluation}", t.Evaluation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{evaluation}", t.Evaluation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{plantask}", t.PlanTask.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var method = new HttpMethod(key[..key.IndexOf(' ', StringComparison.Ordinal)]);
         using var request = new HttpRequestMessage(method, url);
         if (sample.Body?.Invoke(t) is { } body)
@@ -511,12 +534,20 @@ public sealed class AuthorizationMatrixTests
         {
             OrganizationId = data.CellOne.Id, Title = "Họp chi bộ", Body = "Họp vào tối thứ Sáu.",
         }, Ct);
+        var planNumber = "1-KH/" + data.Province.Code;
+        await new ChiBo.Plans.PlanCommands(db, clock, OrgScope.System, "test").ImportAsync(ChiBo.Plans.PlanFile.Parse($$"""
+            {"plan": {"number": "{{planNumber}}", "org": "{{data.CellOne.Code}}", "from": "2026-01-01", "to": "2026-12-31"},
+             "indicators": [{"code": "A", "numerator": "admitted", "operator": ">=", "target": 1}, {"code": "M", "manual": true, "operator": ">=", "target": 1}],
+             "tasks": [{"no": 1, "content": "Kết nạp đảng viên", "lead": "Chi ủy", "deadline": "Q4/2026"}]}
+            """), Ct);
+        var planTask = db.PlanTasks.Single(x => x.No == 1 && db.Plans.Any(p => p.Id == x.PlanId && p.Number == planNumber)).Id;
         var cadres = await CadreTargetAsync(db, data, clock);
         return new Target(data.CellOne.Code, data.An.Id, candidate.Id, transfer.Id, incoming.Id, data.CellOne.Id, version)
         {
             Procedure = procedure.Id, Case = @case.Id, Decision = decision.Id, Appeal = appeal.Id, Document = document.Id, Meeting = meeting.Id, Task = task.Id, Notice = notice.Id,
             Committee = cadres.Committee, Village = cadres.Village, Pool = cadres.Pool, PoolEntry = cadres.PoolEntry, Planning = cadres.Planning,
             PlanningEntry = cadres.PlanningEntry, Rotation = cadres.Rotation, Course = cadres.Course, Period = cadres.Period, Evaluation = cadres.Evaluation,
+            Plan = planNumber, PlanTask = planTask,
         };
     }
 
