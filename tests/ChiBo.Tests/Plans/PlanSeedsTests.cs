@@ -64,7 +64,7 @@ public sealed class PlanSeedsTests
     public async Task TheDemo_CarriesThePlanOf000_WithItsTasksHandedToEachDirectUnit()
     {
         await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
-        await ProvinceSeeder.SeedAsync(database.Target, [DemoProvince.Profile().Scale(0.01)], 5, null, Ct);
+        await ProvinceSeeder.SeedAsync(database.Target, [DemoProvince.Profile().Scale(0.02)], 5, null, Ct);
         var result = await DemoProvince.ImportPlanAsync(database.Target, Ct);
         (result.Number, result.Indicators, result.Tasks).ShouldBe(("02-ĐA/TU", 15, 10));
         await using var db = database.Context();
