@@ -1,16 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
+using ChiBo.Cadres;
 using ChiBo.Data;
 using ChiBo.Meetings;
 using ChiBo.Organizations;
+using ChiBo.Ratings;
 using ChiBo.Reports;
 
 namespace ChiBo.Cli;
 
 /// <summary>
 /// chibo bench: warm timings of the reports as the app runs them, each beside the single
-/// hand-written SQL pass of shared/structure-single-pass.sql over the same rows, as a ratio; and
-/// the cell-life compliance of the year that ends on the date.
+/// hand-written SQL pass of shared/structure-single-pass.sql over the same rows, as a ratio; the
+/// cell-life compliance of the year that ends on the date; the ratings of the five years to it; and
+/// the composition of the commune committees on the date.
 /// </summary>
 internal static class BenchCommand
 {
@@ -52,12 +55,120 @@ internal static class BenchCommand
         var meetingsByMonth = await TimeAsync(runs, async () =>
             (await ComplianceReport.RunAsync(db, lookup, asOf.Year, asOf, byMonth: true, ct: ct)).Meetings);
         Print(io, $"meetings compliance {asOf.Year} with its months (app: /bao-cao/sinh-hoat)", meetingsByMonth);
+
+        // Ratings of the five years that end with the date's year: the three series from the
+        // organizations' rows (members from their chi bộ's tallies), beside one plain SQL pass over
+        // the same rows, and beside reading every member's rating, which the tallies spare.
+        var (fromYear, toYear) = (asOf.Year - 4, asOf.Year);
+        var ratingsSubtree = await AsOf.SubtreeOnAsync(db, lookup, new DateOnly(toYear, 12, 31), ct) ?? lookup.Subtree;
+        var ratings = await TimeAsync(runs, async () =>
+            (await RatingReport.RunAsync(db, lookup, fromYear, toYear, ct)).Years.Values.Sum(y => (long)y.Members.Rated + y.Members.NotRated));
+        Print(io, $"ratings report {fromYear}–{toYear} (app: /api/reports/ratings)", ratings);
+        var ratingsSingle = await TimeAsync(runs, () => RatingsSinglePassAsync(db, ratingsSubtree, fromYear, toYear, ct));
+        Print(io, "single hand-written SQL pass over the same rows (org_ratings)", ratingsSingle);
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ratio app / single pass | {ratings.Median / ratingsSingle.Median:0.00} | | |"));
+        var ratingsByMember = await TimeAsync(runs, () => MemberRatingsPassAsync(db, ratingsSubtree, fromYear, toYear, ct));
+        Print(io, "members series read from every member's rating (member_ratings)", ratingsByMember);
+
+        // Composition of every commune committee of the subtree (the plans' "committees.commune.*"), beside one plain pass over the same seats.
+        var committees = await TimeAsync(runs, async () => (await CommitteeComposition.RunAsync(db, lookup, CommitteeLevels.Commune, asOf, bands, ct)).Members);
+        Print(io, "committee composition, commune level (app: /api/reports/committees)", committees);
+        var committeesSingle = await TimeAsync(runs, () => CommitteeSinglePassAsync(db, subtree, asOf, ct));
+        Print(io, "single hand-written SQL pass over the same seats", committeesSingle);
+        io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ratio app / single pass | {committees.Median / committeesSingle.Median:0.00} | | |"));
+
+        // The plans' dashboard of the year that ends on the date: every indicator of the plans in force,
+        // for the organization and each unit one level down (the measure families once each).
+        await Plans.PlansBench.RunAsync(target, db, lookup, asOf, runs, io, TimeAsync, Print, ct);
         return 0;
     }
 
-    private sealed record Timing(double Median, double P95, long Rows);
+    /// <summary>The ratings report's counts in one statement over org_ratings, with nothing around it.</summary>
+    private static Task<long> RatingsSinglePassAsync(ChiBoDb db, Subtree subtree, int from, int to, CancellationToken ct)
+    {
+        var sql = new RawSql(db);
+        var text = $"""
+            SELECT year,
+                   count(*) FILTER (WHERE subject_kind IN (3, 4) AND state >= 4 AND level = 1), count(*) FILTER (WHERE subject_kind IN (3, 4) AND state >= 4 AND level = 2),
+                   count(*) FILTER (WHERE subject_kind IN (3, 4) AND state >= 4 AND level = 3), count(*) FILTER (WHERE subject_kind IN (3, 4) AND state >= 4 AND level = 4),
+                   count(*) FILTER (WHERE subject_kind IN (3, 4) AND state >= 4 AND not_rated_reason IS NOT NULL),
+                   count(*) FILTER (WHERE subject_kind = 6 AND state >= 4 AND level = 1), count(*) FILTER (WHERE subject_kind = 6 AND state >= 4 AND level = 2),
+                   count(*) FILTER (WHERE subject_kind = 6 AND state >= 4 AND level = 3), count(*) FILTER (WHERE subject_kind = 6 AND state >= 4 AND level = 4),
+                   count(*) FILTER (WHERE subject_kind = 6 AND state >= 4 AND not_rated_reason IS NOT NULL),
+                   sum(members_excellent), sum(members_good), sum(members_fulfilled), sum(members_not_fulfilled), sum(members_not_rated)
+            FROM org_ratings{sql.IndexedBy(RatingReport.ReportIndex)}
+            WHERE {sql.SubtreePredicate(subtree, "subject_path", "province_id")} AND year >= {sql.Param(from)} AND year <= {sql.Param(to)}
+            GROUP BY year
+            """;
+        return sql.QueryAsync(text, async r =>
+        {
+            long members = 0;
+            while (await r.ReadAsync(ct))
+            {
+                for (var i = 11; i <= 15; i++)
+                {
+                    members += r.IsDBNull(i) ? 0 : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+                }
+            }
 
-    private static async Task<Timing> TimeAsync(int runs, Func<Task<long>> action)
+            return members;
+        }, ct);
+    }
+
+    /// <summary>The members series as it would be without the tallies: every member's rating row of the five years.</summary>
+    private static Task<long> MemberRatingsPassAsync(ChiBoDb db, Subtree subtree, int from, int to, CancellationToken ct)
+    {
+        var sql = new RawSql(db);
+        var text = $"""
+            SELECT year, count(*) FILTER (WHERE level = 1), count(*) FILTER (WHERE level = 2), count(*) FILTER (WHERE level = 3),
+                   count(*) FILTER (WHERE level = 4), count(*) FILTER (WHERE not_rated_reason IS NOT NULL)
+            FROM member_ratings{sql.IndexedBy("ix_member_ratings_subtree")}
+            WHERE {sql.SubtreePredicate(subtree, "cell_path", "province_id")} AND year >= {sql.Param(from)} AND year <= {sql.Param(to)} AND state >= 4
+            GROUP BY year
+            """;
+        return sql.QueryAsync(text, async r =>
+        {
+            long members = 0;
+            while (await r.ReadAsync(ct))
+            {
+                for (var i = 1; i <= 5; i++)
+                {
+                    members += Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+                }
+            }
+
+            return members;
+        }, ct);
+    }
+
+    /// <summary>The commune level's seats on the date in the subtree, joined to their members' periods, a dozen counts.</summary>
+    private static Task<long> CommitteeSinglePassAsync(ChiBoDb db, Subtree subtree, DateOnly asOf, CancellationToken ct)
+    {
+        var sql = new RawSql(db);
+        var d = sql.Param(asOf);
+        var text = $"""
+            SELECT count(*), count(*) FILTER (WHERE mp.gender = 2), count(*) FILTER (WHERE mp.minority),
+                   count(*) FILTER (WHERE mp.birth_date > {sql.Param(asOf.AddYears(-42))}),
+                   count(*) FILTER (WHERE mp.professional >= 5), count(*) FILTER (WHERE mp.political_theory >= 3),
+                   count(*) FILTER (WHERE m.science_technology), count(*) FILTER (WHERE m.civil_service_grade = 3),
+                   count(*) FILTER (WHERE m.civil_service_grade = 2), count(*) FILTER (WHERE cm.position = 1),
+                   count(*) FILTER (WHERE cm.position = 2), count(*) FILTER (WHERE cm.position = 3)
+            FROM committee_memberships cm
+            JOIN member_periods mp ON mp.member_id = cm.member_id AND mp.valid_from <= {d} AND mp.valid_to > {d}
+            JOIN members m ON m.id = cm.member_id
+            WHERE cm.valid_from <= {d} AND cm.valid_to > {d} AND (cm.levels & 2) <> 0
+              AND {sql.SubtreePredicate(subtree, "cm.org_path", "cm.province_id")}
+            """;
+        return sql.QueryAsync(text, async r =>
+        {
+            await r.ReadAsync(ct);
+            return Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture);
+        }, ct);
+    }
+
+    internal sealed record Timing(double Median, double P95, long Rows);
+
+    internal static async Task<Timing> TimeAsync(int runs, Func<Task<long>> action)
     {
         await action();
         await action();
@@ -74,7 +185,7 @@ internal static class BenchCommand
         return new Timing(ms[ms.Count / 2], ms[(int)Math.Ceiling(ms.Count * 0.95) - 1], rows);
     }
 
-    private static void Print(ConsoleIo io, string what, Timing t) =>
+    internal static void Print(ConsoleIo io, string what, Timing t) =>
         io.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {what} | {t.Median:0.0} | {t.P95:0.0} | {t.Rows} |"));
 
     /// <summary>The shape of shared/structure-single-pass.sql (age bands at fixed dates, ~28 conditional counts) over member_periods.</summary>

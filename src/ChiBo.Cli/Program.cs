@@ -27,6 +27,8 @@ public static class ChiBoCli
             {
                 "migrate" => await MigrateAsync(cl, io, ct),
                 "report" => await ReportCommands.RunAsync(cl, io, ct),
+                "ratings" => await RatingCommandsCli.RunAsync(cl, io, ct),
+                "plan" => await Plans.PlanCommand.RunAsync(cl, io, ct),
                 "user" => await AccessCommands.UserAsync(cl, io, ct),
                 "audit" => await AccessCommands.AuditAsync(cl, io, ct),
                 "bench" when cl.Words.ElementAtOrDefault(1) == "documents" => await DocumentBench.RunAsync(cl, io, ct),
@@ -70,6 +72,19 @@ public static class ChiBoCli
               chibo report org-structure --org CODE|root --as-of yyyy-MM-dd [--db …] --format json
               chibo report movements --org CODE|root --from yyyy-MM-dd --to yyyy-MM-dd [--db …] --format json
               chibo report meetings --org CODE|root --year YYYY [--detail] [--db …] --format json
+              chibo report ratings --org CODE|root --from-year YYYY --to-year YYYY [--db …] --format json
+              chibo report ratings-summary --org CODE|root --from-year YYYY --to-year YYYY [--db …] --format json
+              chibo ratings template --out PATH.xlsx
+              chibo ratings import --file PATH.xlsx --org CODE|root [--db …]
+              chibo report committees --org CODE|root --level province|commune|base|villageCell --as-of yyyy-MM-dd [--age-bands …] [--db …] --format json
+              chibo plan import --file PLAN.json [--db …]            (kế hoạch, chỉ tiêu, nhiệm vụ: docs/plan-file.md)
+              chibo plan import-annex --plan SỐ --file PHU-LUC.txt [--db …]
+              chibo plan status|dashboard|tasks --org CODE|root --year YYYY [--db …] --format json
+              chibo plan allocate --plan SỐ --indicator MÃ --org CODE [--year YYYY] --target N [--target-high N] [--source …]
+              chibo plan value --plan SỐ --indicator MÃ --org CODE --year YYYY --numerator N [--denominator N] --source "…"
+              chibo plan report-task --task ID --status done|inProgress|notStarted [--progress N] [--year YYYY] [--evidence SỐ] [--evidence-date yyyy-MM-dd] [--note …]
+              chibo plan remind [--db …]                               (nhắc việc đến hạn, quá hạn; chạy hằng ngày)
+              chibo plan measures                                      (danh mục số đo: docs/measures.md)
               chibo user add --username U --password P --role ROLE --org CODE|root [--totp-secret BASE32] [--member ID] [--db …]
               chibo user totp --username U [--db …]
               chibo members import --file TỆP.xlsx --org CODE|root --as TÀI-KHOẢN [--db …]

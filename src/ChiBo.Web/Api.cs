@@ -23,5 +23,11 @@ public static class Api
         Procedures.ProceduresApi.Map(api.MapGroup("/procedures"));
         Notifications.NotificationsApi.Map(api.MapGroup("/notifications"));
         Meetings.MeetingsApi.Map(api.MapGroup("/meetings"));
+        Ratings.RatingsApi.Map(api.MapGroup("/ratings"));
+        Cadres.CommitteesApi.Map(api.MapGroup("/committees"));
+        Villages.VillagesApi.Map(api.MapGroup("/villages"));
+        Cadres.CadresApi.Map(api.MapGroup("/cadres"));
+        Cadres.EvaluationsApi.Map(api.MapGroup("/evaluations"));
+        Plans.PlansApi.Map(api.MapGroup("/plans"));
     }
 }

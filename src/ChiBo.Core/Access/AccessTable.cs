@@ -14,7 +14,15 @@ public static class AccessTable
             Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
             Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead,
             Operation.AuditRead, Operation.ProceduresAct, Operation.MeetingsWrite, Operation.SignedIn, Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead,
-            Operation.NoticesWrite),
+            Operation.NoticesWrite, Operation.RatingsRead, Operation.RatingsWrite, Operation.CommitteesWrite, Operation.CadresRead, Operation.CadresWrite,
+            Operation.PlansWrite, Operation.PlansReport),
+        // Ratings: every committee and the province board record the steps of a round; which step a
+        // caller may take is the level's own (RatingLevels), checked by RatingCommands. The inspection
+        // commission reads ratings for its supervision but takes no step.
+        // A committee edits the plans of its own organization and allocates their targets to the units
+        // below; each unit reports on the plan tasks it leads (Công văn 443-CV/TU, 001:22: "rõ cơ quan
+        // chủ trì … rõ trách nhiệm tập thể, cá nhân gắn với người đứng đầu"). A cell committee reports
+        // only; the inspection commission reads.
         // Committees decide discipline in their own đảng bộ (Điều lệ Đảng, Điều 36: đảng ủy cơ sở
         // khiển trách, cảnh cáo, cách chức; the level above it every form) and record the decisions
         // of their cells; a cell committee's role does not see discipline records.
@@ -22,17 +30,23 @@ public static class AccessTable
             Operation.OrgsRead, Operation.OrgsWrite, Operation.MembersRead, Operation.MembersWrite,
             Operation.MembersReadSensitive, Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead,
             Operation.DisciplineWrite, Operation.ProceduresAct, Operation.MeetingsWrite, Operation.SignedIn,
-            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite),
+            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite, Operation.RatingsRead, Operation.RatingsWrite,
+            Operation.CommitteesWrite, Operation.CadresRead, Operation.CadresWrite, Operation.PlansWrite, Operation.PlansReport),
+        // A base committee approves its cells' chi ủy (Quy định 24-QĐ/TW); it manages no cadre pool
+        // of its own under Quy định 80-QĐ/TW's division, so it sees no cadre files.
         [Role.BaseCommittee] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.MembersReadSensitive,
             Operation.MembersExport, Operation.ReportsRead, Operation.DisciplineRead, Operation.DisciplineWrite, Operation.ProceduresAct, Operation.MeetingsWrite, Operation.SignedIn,
-            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite),
+            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite, Operation.RatingsRead, Operation.RatingsWrite,
+            Operation.CommitteesWrite, Operation.PlansWrite, Operation.PlansReport),
         [Role.CellCommittee] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersWrite, Operation.ReportsRead, Operation.ProceduresAct, Operation.MeetingsWrite, Operation.SignedIn,
-            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite),
+            Operation.DocumentsRead, Operation.DocumentsWrite, Operation.NoticesRead, Operation.NoticesWrite, Operation.RatingsRead, Operation.RatingsWrite,
+            Operation.PlansReport),
         [Role.Inspection] = Set(
             Operation.OrgsRead, Operation.MembersRead, Operation.MembersReadSensitive, Operation.ReportsRead,
-            Operation.DisciplineRead, Operation.DisciplineWrite, Operation.SignedIn, Operation.DocumentsRead, Operation.NoticesRead),
+            Operation.DisciplineRead, Operation.DisciplineWrite, Operation.SignedIn, Operation.DocumentsRead, Operation.NoticesRead,
+            Operation.RatingsRead),
         [Role.Member] = Set(Operation.SelfRead, Operation.SignedIn, Operation.DocumentsRead, Operation.NoticesRead),
     };
 

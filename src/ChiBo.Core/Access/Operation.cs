@@ -40,6 +40,43 @@ public static class Operation
     /// </summary>
     public const string ProceduresAct = "Procedures.Act";
 
+    /// <summary>
+    /// Ratings of members and organizations one by one (đánh giá, xếp loại): rounds, self-assessments,
+    /// proposals, decisions, follow-up lists. The aggregate counts are <see cref="ReportsRead"/>.
+    /// </summary>
+    public const string RatingsRead = "Ratings.Read";
+
+    /// <summary>
+    /// Taking a step of a rating round: each step is still the act of one level (the chi bộ proposes,
+    /// the TCCSĐ decides its members and chi bộ, the level above decides the TCCSĐ), checked by the command.
+    /// </summary>
+    public const string RatingsWrite = "Ratings.Write";
+
+    /// <summary>
+    /// Recording a party committee's term and its members (bầu, chỉ định, bổ sung, thôi): the level
+    /// above the committee does it (chuẩn y), the province board for any committee of the province.
+    /// </summary>
+    public const string CommitteesWrite = "Committees.Write";
+
+    /// <summary>
+    /// Cadre files: the cadre profile, management and planning pools, rotations, training and the
+    /// quarterly evaluations, of the cadres a committee manages (Quy định 80-QĐ/TW): that committee
+    /// (the province or a đảng bộ trực thuộc) and the province board only.
+    /// </summary>
+    public const string CadresRead = "Cadres.Read";
+
+    /// <summary>Keeping cadre files and running the quarterly evaluation of a management pool.</summary>
+    public const string CadresWrite = "Cadres.Write";
+
+    /// <summary>
+    /// Import and edit a plan (đề án, chương trình, kế hoạch) of the organization held: its
+    /// indicators, the targets allocated to the units below, its task list.
+    /// </summary>
+    public const string PlansWrite = "Plans.Write";
+
+    /// <summary>Report on the plan tasks an organization leads and enter the values of manual indicators for it.</summary>
+    public const string PlansReport = "Plans.Report";
+
     /// <summary>The signed-in member's own record and own cell's member-facing pages.</summary>
     public const string SelfRead = "Self.Read";
 
@@ -50,6 +87,6 @@ public static class Operation
     [
         OrgsRead, OrgsWrite, MembersRead, MembersWrite, MembersReadSensitive, MembersExport, ReportsRead, MeetingsWrite,
         DisciplineRead, DisciplineWrite, AuditRead, AccountsManage, DocumentsRead, DocumentsWrite, NoticesRead, NoticesWrite, ProceduresAct,
-        SelfRead, SignedIn,
+        RatingsRead, RatingsWrite, CommitteesWrite, CadresRead, CadresWrite, PlansWrite, PlansReport, SelfRead, SignedIn,
     ];
 }

@@ -140,10 +140,13 @@ public sealed class AuditInterceptor(AuditScope scope, TimeProvider clock) : Sav
             }
         }
 
-        var changes = values.ToDictionary(
+        var anonymous = (AuditedWithoutContentAttribute?)Attribute.GetCustomAttribute(entry.Metadata.ClrType, typeof(AuditedWithoutContentAttribute));
+        var changes = values.Where(v => anonymous is null || anonymous.Kept.Contains(v.Key)).ToDictionary(
             v => v.Key,
             v => Masked.Contains(v.Key) ? new object?[] { v.Value[0] is null ? null : "***", v.Value[1] is null ? null : "***" } : v.Value.Select(Summarize).ToArray());
-        var key = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture));
+        var key = anonymous is not null
+            ? []
+            : entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture));
         var province = entry.Entity is Provinces.Province p
             ? p.Id
             : entry.Metadata.FindProperty("ProvinceId") is { } prop ? entry.Property(prop.Name).CurrentValue as int? : null;

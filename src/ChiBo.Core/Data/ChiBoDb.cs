@@ -2,6 +2,7 @@ using System.Text;
 using ChiBo.Access;
 using ChiBo.Audit;
 using ChiBo.Admission;
+using ChiBo.Cadres;
 using ChiBo.Discipline;
 using ChiBo.Documents;
 using ChiBo.Fees;
@@ -13,6 +14,8 @@ using ChiBo.Notifications;
 using ChiBo.Organizations;
 using ChiBo.Procedures;
 using ChiBo.Provinces;
+using ChiBo.Ratings;
+using ChiBo.Villages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -53,12 +56,45 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<MemberCommitment> MemberCommitments => Set<MemberCommitment>();
     public DbSet<ResidenceConfirmation> ResidenceConfirmations => Set<ResidenceConfirmation>();
+    public DbSet<RatingRound> RatingRounds => Set<RatingRound>();
+    public DbSet<MemberRating> MemberRatings => Set<MemberRating>();
+    public DbSet<OrgRating> OrgRatings => Set<OrgRating>();
+    public DbSet<RatingEvent> RatingEvents => Set<RatingEvent>();
+    public DbSet<FourGoodTitle> FourGoodTitles => Set<FourGoodTitle>();
+    public DbSet<Reward> Rewards => Set<Reward>();
+    public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<CommitteeMembership> CommitteeMemberships => Set<CommitteeMembership>();
+    public DbSet<CadreProfile> CadreProfiles => Set<CadreProfile>();
+    public DbSet<ManagementPool> ManagementPools => Set<ManagementPool>();
+    public DbSet<ManagementPoolEntry> ManagementPoolEntries => Set<ManagementPoolEntry>();
+    public DbSet<PlanningPool> PlanningPools => Set<PlanningPool>();
+    public DbSet<PlanningEntry> PlanningEntries => Set<PlanningEntry>();
+    public DbSet<Rotation> Rotations => Set<Rotation>();
+    public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+    public DbSet<EvaluationTemplate> EvaluationTemplates => Set<EvaluationTemplate>();
+    public DbSet<EvaluationPeriod> EvaluationPeriods => Set<EvaluationPeriod>();
+    public DbSet<CadreEvaluation> CadreEvaluations => Set<CadreEvaluation>();
+    public DbSet<FeedbackInvitation> FeedbackInvitations => Set<FeedbackInvitation>();
+    public DbSet<FeedbackBallot> FeedbackBallots => Set<FeedbackBallot>();
+    public DbSet<Village> Villages => Set<Village>();
+    public DbSet<VillageCell> VillageCells => Set<VillageCell>();
+    public DbSet<VillageHead> VillageHeads => Set<VillageHead>();
+    public DbSet<ChiBo.Plans.Plan> Plans => Set<ChiBo.Plans.Plan>();
+    public DbSet<ChiBo.Plans.PlanIndicator> PlanIndicators => Set<ChiBo.Plans.PlanIndicator>();
+    public DbSet<ChiBo.Plans.IndicatorAllocation> IndicatorAllocations => Set<ChiBo.Plans.IndicatorAllocation>();
+    public DbSet<ChiBo.Plans.IndicatorEntry> IndicatorEntries => Set<ChiBo.Plans.IndicatorEntry>();
+    public DbSet<ChiBo.Plans.PlanTask> PlanTasks => Set<ChiBo.Plans.PlanTask>();
+    public DbSet<ChiBo.Plans.PlanTaskReport> PlanTaskReports => Set<ChiBo.Plans.PlanTaskReport>();
+    public DbSet<ChiBo.Plans.PlanTaskReminder> PlanTaskReminders => Set<ChiBo.Plans.PlanTaskReminder>();
+    public DbSet<Portal.HandbookActivity> HandbookActivities => Set<Portal.HandbookActivity>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChiBoDb).Assembly);
+        ChiBo.Plans.DataQualityMeasures.MapRecordQuality(modelBuilder, IsPostgres);
         if (IsPostgres)
         {
             // Paths compare byte by byte so that a subtree is one B-tree range.
@@ -110,6 +146,12 @@ public sealed class ChiBoDb(DbContextOptions<ChiBoDb> options) : DbContext(optio
         (typeof(Notification), nameof(Notification.OrgPath)),
         (typeof(MemberCommitment), nameof(MemberCommitment.CellPath)),
         (typeof(ResidenceConfirmation), nameof(ResidenceConfirmation.CellPath)),
+        (typeof(RatingRound), nameof(RatingRound.SubtreePath)),
+        (typeof(MemberRating), nameof(MemberRating.CellPath)),
+        (typeof(OrgRating), nameof(OrgRating.SubjectPath)),
+        (typeof(FourGoodTitle), nameof(FourGoodTitle.SubjectPath)),
+        (typeof(Reward), nameof(Reward.SubjectPath)),
+        (typeof(CommitteeMembership), nameof(CommitteeMembership.OrgPath)),
     ];
 
     /// <summary>snake_case tables and columns, so hand-written SQL reads the same on both providers.</summary>

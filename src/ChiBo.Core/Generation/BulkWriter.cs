@@ -39,6 +39,8 @@ internal static class Col<T>
 
     public static Column<T> Stamp(string name, Func<T, DateTimeOffset> get) => new(name, r => get(r), (w, r) => w.Write(get(r), NpgsqlDbType.TimestampTz));
 
+    public static Column<T> Decimal(string name, Func<T, decimal?> get) => new(name, r => get(r), (w, r) => Put(w, get(r), NpgsqlDbType.Numeric));
+
     private static void Put<TValue>(NpgsqlBinaryImporter w, TValue? value, NpgsqlDbType type)
         where TValue : struct
     {
@@ -69,7 +71,7 @@ internal sealed record Table<T>(string Name, IReadOnlyList<Column<T>> Columns, F
 /// prepared INSERTs in one transaction, PostgreSQL with binary COPY. Ids come from the generator
 /// (see <see cref="ReadStateAsync"/>), so PostgreSQL identity sequences are moved past them at the end.
 /// </summary>
-public static class BulkWriter
+public static partial class BulkWriter
 {
     /// <summary>
     /// PostgreSQL, for a load whose rows are consistent by construction: the foreign-key triggers
@@ -206,10 +208,54 @@ public static class BulkWriter
         Col<Audit.AuditEntry>.Text("previous_hash", a => a.PreviousHash), Col<Audit.AuditEntry>.Text("hash", a => a.Hash),
     ], g => g.AuditLines);
 
+    private static readonly Table<Ratings.RatingRound> RatingRounds = new("rating_rounds",
+    [
+        Col<Ratings.RatingRound>.Int("id", r => r.Id), Col<Ratings.RatingRound>.Int("province_id", r => r.ProvinceId),
+        Col<Ratings.RatingRound>.Int("organization_id", r => r.OrganizationId), Col<Ratings.RatingRound>.Text("subtree_path", r => r.SubtreePath),
+        Col<Ratings.RatingRound>.Int("year", r => r.Year), Col<Ratings.RatingRound>.Date("opened_on", r => r.OpenedOn),
+        Col<Ratings.RatingRound>.Date("review_date", r => r.ReviewDate), Col<Ratings.RatingRound>.Date("deadline", r => r.Deadline),
+        Col<Ratings.RatingRound>.Text("policy_version", r => r.PolicyVersion), Col<Ratings.RatingRound>.Int("status", r => (int)r.Status),
+        Col<Ratings.RatingRound>.Date("closed_on", r => r.ClosedOn), Col<Ratings.RatingRound>.Text("note", r => r.Note),
+        Col<Ratings.RatingRound>.Text("opened_by", r => r.OpenedBy), Col<Ratings.RatingRound>.Stamp("updated_at", r => r.UpdatedAt),
+        Col<Ratings.RatingRound>.Int("version", r => r.Version),
+    ], g => g.RatingRounds);
+
+    /// <summary>The workflow columns every rating row has (<see cref="Ratings.RatingBase"/>).</summary>
+    private static IEnumerable<Column<T>> RatingColumns<T>()
+        where T : Ratings.RatingBase =>
+    [
+        Col<T>.Long("id", r => r.Id), Col<T>.Int("province_id", r => r.ProvinceId), Col<T>.Int("round_id", r => r.RoundId), Col<T>.Int("year", r => r.Year),
+        Col<T>.Int("state", r => (int)r.State), Col<T>.Int("source", r => (int)r.Source), Col<T>.Decimal("self_score", r => r.SelfScore),
+        Col<T>.Int("self_level", r => (int?)r.SelfLevel), Col<T>.Text("self_assessment", r => r.SelfAssessment), Col<T>.Date("self_assessed_on", r => r.SelfAssessedOn),
+        Col<T>.Decimal("proposed_score", r => r.ProposedScore), Col<T>.Int("proposed_level", r => (int?)r.ProposedLevel),
+        Col<T>.Int("proposed_not_rated", r => (int?)r.ProposedNotRated), Col<T>.Text("proposal_note", r => r.ProposalNote),
+        Col<T>.Date("proposed_on", r => r.ProposedOn), Col<T>.Int("proposed_by_org_id", r => r.ProposedByOrgId), Col<T>.Text("returned_reason", r => r.ReturnedReason),
+        Col<T>.Int("level", r => (int?)r.Level), Col<T>.Int("not_rated_reason", r => (int?)r.NotRatedReason), Col<T>.Text("not_rated_note", r => r.NotRatedNote),
+        Col<T>.Decimal("score", r => r.Score), Col<T>.Int("decided_by_org_id", r => r.DecidedByOrgId), Col<T>.Text("decided_by", r => r.DecidedBy),
+        Col<T>.Text("decision_number", r => r.DecisionNumber), Col<T>.Date("decided_on", r => r.DecidedOn), Col<T>.Date("published_on", r => r.PublishedOn),
+        Col<T>.Text("recorded_by", r => r.RecordedBy), Col<T>.Stamp("updated_at", r => r.UpdatedAt), Col<T>.Int("version", r => r.Version),
+    ];
+
+    private static readonly Table<Ratings.OrgRating> OrgRatings = new("org_ratings",
+    [
+        .. RatingColumns<Ratings.OrgRating>(),
+        Col<Ratings.OrgRating>.Int("organization_id", r => r.OrganizationId), Col<Ratings.OrgRating>.Int("subject_kind", r => (int)r.SubjectKind),
+        Col<Ratings.OrgRating>.Text("subject_path", r => r.SubjectPath), Col<Ratings.OrgRating>.Int("members_excellent", r => r.MembersExcellent),
+        Col<Ratings.OrgRating>.Int("members_good", r => r.MembersGood), Col<Ratings.OrgRating>.Int("members_fulfilled", r => r.MembersFulfilled),
+        Col<Ratings.OrgRating>.Int("members_not_fulfilled", r => r.MembersNotFulfilled), Col<Ratings.OrgRating>.Int("members_not_rated", r => r.MembersNotRated),
+    ], g => g.OrgRatings);
+
+    private static readonly Table<Ratings.MemberRating> MemberRatings = new("member_ratings",
+    [
+        .. RatingColumns<Ratings.MemberRating>(),
+        Col<Ratings.MemberRating>.Int("member_id", r => r.MemberId), Col<Ratings.MemberRating>.Int("cell_id", r => r.CellId),
+        Col<Ratings.MemberRating>.Text("cell_path", r => r.CellPath),
+    ], g => g.MemberRatings);
+
     private static readonly string[] IdTables =
     [
         "provinces", "organizations", "organization_periods", "organization_events", "members", "member_periods", "member_events",
-        "inspection_cases", "discipline_decisions", "discipline_appeals",
+        "inspection_cases", "discipline_decisions", "discipline_appeals", "rating_rounds", "org_ratings", "member_ratings",
     ];
 
     /// <summary>What a new province must avoid in the database: the ids in use, the province codes, how many provinces there are.</summary>
@@ -243,9 +289,18 @@ public static class BulkWriter
             }
         }
 
+        var cadre = 0L;
+        foreach (var table in CadreTables)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT COALESCE(max(id), 0) FROM {table}";
+            cadre = Math.Max(cadre, Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture));
+        }
+
         return new DatabaseState(new IdStart(
             (int)max[0] + 1, (int)max[1] + 1, max[2] + 1, max[3] + 1, (int)max[4] + 1, max[5] + 1, max[6] + 1,
-            (int)max[7] + 1, (int)max[8] + 1, (int)max[9] + 1), codes);
+            (int)max[7] + 1, (int)max[8] + 1, (int)max[9] + 1, (int)max[10] + 1, max[11] + 1, max[12] + 1,
+            (int)cadre + 1), codes);
     }
 
     /// <summary>
@@ -301,6 +356,10 @@ public static class BulkWriter
             await Load(InspectionCases);
             await Load(DisciplineDecisions);
             await Load(DisciplineAppeals);
+            await Load(RatingRounds);
+            await Load(OrgRatings);
+            await Load(MemberRatings);
+            await LoadCadresAsync(Load);
             await Load(AuditLines);
             await tx.CommitAsync(ct);
         }
@@ -316,6 +375,7 @@ public static class BulkWriter
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
         bool b => b ? 1L : 0L,
+        Guid g => g.ToString().ToUpperInvariant(),
         _ => value,
     };
 
@@ -413,6 +473,10 @@ public static class BulkWriter
             await Copy(InspectionCases);
             await Copy(DisciplineDecisions);
             await Copy(DisciplineAppeals);
+            await Copy(RatingRounds);
+            await Copy(OrgRatings);
+            await Copy(MemberRatings);
+            await LoadCadresAsync(Copy);
             await Copy(AuditLines);
             progress?.Report(new GenerationProgress(Stage, total, total));
         }
@@ -427,7 +491,7 @@ public static class BulkWriter
             }
 
             // Ids were given by the generator: later inserts through EF must start after them.
-            foreach (var table in IdTables)
+            foreach (var table in IdTables.Concat(CadreTables))
             {
                 await using var cmd = new NpgsqlCommand(
                     $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))", connection, tx);

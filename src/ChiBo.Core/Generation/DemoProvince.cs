@@ -23,6 +23,14 @@ public static class DemoProvince
         return reader.ReadToEnd();
     }
 
+    /// <summary>The province's own plan (seed 000, Đề án 02-ĐA/TU), so that its dashboard and task list have something to show.</summary>
+    public static async Task<Plans.PlanImportResult> ImportPlanAsync(DatabaseTarget target, CancellationToken ct)
+    {
+        await using var db = target.CreateContext(Audit.AuditScope.For("demo"));
+        return await new Plans.PlanCommands(db, TimeProvider.System, Access.OrgScope.System, "demo")
+            .ImportAsync(Plans.PlanFile.Parse(Plans.PlanFiles.Read(Plans.PlanFiles.AnGiang)), ct);
+    }
+
     /// <summary>
     /// Seeds the demo province when the (migrated) database holds no organization, with its cell
     /// life (meetings, attendance, tasks) of last year and this year to <paramref name="today"/>;
@@ -41,6 +49,8 @@ public static class DemoProvince
         var seeded = await ProvinceSeeder.SeedAsync(target, [Profile()], Seed, progress, ct);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var cellLife = await ProvinceSeeder.SeedCellLifeAsync(target, seeded.ProvinceCodes, Seed, today, progress, ct);
-        return new DemoSeed(seeded, cellLife, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        await ImportPlanAsync(target, ct);
+        return new DemoSeed(seeded, cellLife, elapsed);
     }
 }

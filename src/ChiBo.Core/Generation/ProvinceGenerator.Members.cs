@@ -29,6 +29,12 @@ public sealed partial class ProvinceGenerator
         public DateOnly LeftOn;
         public Node? Cell;
 
+        /// <summary>Set for committee members (<see cref="SeatCommittees"/>): what the member record then says.</summary>
+        public CivilServiceGrade? Grade;
+
+        public bool? ScienceTech;
+        public string? Post;
+
         public DateOnly Adult => Birth.AddYears(18);
     }
 
@@ -92,6 +98,9 @@ public sealed partial class ProvinceGenerator
             d.Cell = holders[_random.Next(holders.Count)];
         }
 
+        // Before any row is written: committee members are chosen and, where the profile states a
+        // committee composition, attributes are exchanged with other members so that every count holds.
+        SeatCommittees(drafts);
         progress?.Report(new GenerationProgress("Đảng viên", 2 * n / 3, n));
         WriteMembers(drafts.Concat(leavers));
         progress?.Report(new GenerationProgress("Đảng viên", n, n));
@@ -576,11 +585,12 @@ public sealed partial class ProvinceGenerator
                 ProfessionalField = d.Professional >= ProfessionalLevel.Intermediate
                     ? VietnameseNames.Pick(_random, ["Kinh tế", "Luật", "Sư phạm", "Y khoa", "Nông nghiệp", "Kỹ thuật", "Quản lý nhà nước", "Công nghệ thông tin"])
                     : null,
-                ScienceTechnology = d.Professional >= ProfessionalLevel.Intermediate && _random.NextDouble() < 0.2,
+                ScienceTechnology = d.ScienceTech ?? (d.Professional >= ProfessionalLevel.Intermediate && _random.NextDouble() < 0.2),
                 PoliticalTheory = d.Theory,
-                CivilServiceGrade = cell.Org.Sector is Sector.StateAgency or Sector.PartyFrontUnions && !d.Retired
+                CivilServiceGrade = d.Grade ?? (cell.Org.Sector is Sector.StateAgency or Sector.PartyFrontUnions && !d.Retired
                     ? (d.Theory >= PoliticalTheory.Advanced ? CivilServiceGrade.Principal : CivilServiceGrade.Officer)
-                    : CivilServiceGrade.None,
+                    : CivilServiceGrade.None),
+                Position = d.Post,
                 YouthUnion = d.YouthUnion,
                 Enterprise = d.Enterprise,
                 Retired = d.Retired,

@@ -11,7 +11,8 @@ public readonly record struct GenerationProgress(string Stage, long Done, long T
 /// <summary>The first id of each table for a generated province (ids are chosen by the generator because paths are made of them).</summary>
 public sealed record IdStart(
     int Province, int Organization, long OrganizationPeriod, long OrganizationEvent, int Member, long MemberPeriod, long MemberEvent,
-    int InspectionCase = 1, int DisciplineDecision = 1, int DisciplineAppeal = 1)
+    int InspectionCase = 1, int DisciplineDecision = 1, int DisciplineAppeal = 1, int RatingRound = 1, long OrgRating = 1, long MemberRating = 1,
+    int Cadre = 1)
 {
     public static readonly IdStart One = new(1, 1, 1, 1, 1, 1, 1);
 
@@ -26,7 +27,11 @@ public sealed record IdStart(
         MemberEvent + p.MemberEvents.Count,
         InspectionCase + p.InspectionCases.Count,
         DisciplineDecision + p.DisciplineDecisions.Count,
-        DisciplineAppeal + p.DisciplineAppeals.Count);
+        DisciplineAppeal + p.DisciplineAppeals.Count,
+        RatingRound + p.RatingRounds.Count,
+        OrgRating + p.OrgRatings.Count,
+        MemberRating + p.MemberRatings.Count,
+        Cadre + (int)p.Cadres.RowCount);
 }
 
 /// <summary>Every row of one generated province, ready for a bulk writer.</summary>
@@ -42,12 +47,20 @@ public sealed class GeneratedProvince
     public List<Discipline.InspectionCase> InspectionCases { get; } = [];
     public List<Discipline.DisciplineDecision> DisciplineDecisions { get; } = [];
     public List<Discipline.DisciplineAppeal> DisciplineAppeals { get; } = [];
+    public List<Ratings.RatingRound> RatingRounds { get; } = [];
+    public List<Ratings.OrgRating> OrgRatings { get; } = [];
+    public List<Ratings.MemberRating> MemberRatings { get; } = [];
+
+    /// <summary>Committees, villages and cadre files (ProvinceGenerator.Committees.cs).</summary>
+    public GeneratedCadres Cadres { get; } = new();
 
     /// <summary>What the load says about itself in the province's audit chain, written in the load's transaction.</summary>
     public List<Audit.AuditEntry> AuditLines { get; } = [];
 
     public long RowCount => 1L + Organizations.Count + OrganizationPeriods.Count + OrganizationEvents.Count
-        + Members.Count + MemberPeriods.Count + MemberEvents.Count + InspectionCases.Count + DisciplineDecisions.Count + DisciplineAppeals.Count;
+        + Members.Count + MemberPeriods.Count + MemberEvents.Count + InspectionCases.Count + DisciplineDecisions.Count + DisciplineAppeals.Count
+        + RatingRounds.Count + OrgRatings.Count + MemberRatings.Count
+        + Cadres.RowCount;
 }
 
 /// <summary>
@@ -90,6 +103,8 @@ public sealed partial class ProvinceGenerator(ProvinceProfile profile, int seed,
         BuildMembers(holders, progress);
         FoundOrganizations();
         BuildDiscipline();
+        BuildRatings();
+        BuildCadres();
         return _result;
     }
 

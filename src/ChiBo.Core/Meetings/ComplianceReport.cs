@@ -94,8 +94,10 @@ public static class ComplianceReport
 
     /// <param name="today">Months and quarters are due only once they have ended by this date.</param>
     /// <param name="byMonth">Also the figures of each month (<see cref="MeetingCompliance.ByMonth"/>), one more statement.</param>
+    /// <param name="absentees">The repeated absentees (one more statement); the plans' measures need only the cell rows.</param>
     public static async Task<MeetingCompliance> RunAsync(
-        ChiBoDb db, OrgLookup org, int year, DateOnly today, MeetingRules? rules = null, bool byMonth = false, CancellationToken ct = default)
+        ChiBoDb db, OrgLookup org, int year, DateOnly today, MeetingRules? rules = null, bool byMonth = false, bool absentees = true,
+        CancellationToken ct = default)
     {
         rules ??= MeetingRules.Default;
         var start = new DateOnly(year, 1, 1);
@@ -117,7 +119,7 @@ public static class ComplianceReport
         }
 
         var rows = await CellRowsAsync(db, subtree, start, end, today, ct);
-        var absentees = await AbsenteesAsync(db, subtree, start, end, rules, ct);
+        IReadOnlyList<RepeatedAbsentee> repeated = absentees ? await AbsenteesAsync(db, subtree, start, end, rules, ct) : [];
         var months = byMonth ? await MonthsAsync(db, subtree, start, end, ct) : null;
         var present = rows.Sum(r => (long)r.MembersPresent);
         var roll = rows.Sum(r => (long)r.MembersOnRoll);
@@ -133,7 +135,7 @@ public static class ComplianceReport
             Share(present, roll),
             Share(rows.Sum(r => (long)r.MeetingsRatedGood), held),
             Share(rows.Sum(r => (long)r.MembersAssigned), rows.Sum(r => (long)r.ActiveMembers)),
-            absentees,
+            repeated,
             rows,
             months);
     }

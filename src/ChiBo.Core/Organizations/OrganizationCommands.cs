@@ -122,6 +122,7 @@ public sealed class OrganizationCommands(ChiBoDb db, TimeProvider clock, string 
             var latestMember = await db.MemberPeriods
                 .Where(x => x.ProvinceId == p && string.Compare(x.CellPath, lo) >= 0 && string.Compare(x.CellPath, hi) < 0 && x.ValidTo == Dates.OpenEnd)
                 .OrderByDescending(x => x.ValidFrom).Select(x => (DateOnly?)x.ValidFrom).FirstOrDefaultAsync(ct);
+            var latestSeat = await Cadres.CommitteePaths.LatestChangeAsync(db, p, lo, hi, ct);
             var parentSince = await OpenPeriodStartAsync(parent.Id, ct);
             Rules.Check(
                 new OrganizationIsLive(org),
@@ -131,7 +132,7 @@ public sealed class OrganizationCommands(ChiBoDb db, TimeProvider clock, string 
                 new NewParentIsOutsideTheSubtree(org, parent),
                 new ParentCanContain(parent, org.Kind),
                 new DateIsNotInTheFuture("Date", "Ngày chuyển", date, Today),
-                new NoLaterChangeInTheSubtree(org, date, Max(Max(latestOrg, latestMember), parentSince)));
+                new NoLaterChangeInTheSubtree(org, date, Max(Max(Max(latestOrg, latestMember), latestSeat), parentSince)));
 
             var oldParentName = org.ParentId is { } op ? await db.Organizations.Where(o => o.Id == op).Select(o => o.Name).SingleAsync(ct) : "—";
             var newPrefix = Subtree.ChildPath(parent.Path, org.Id);
@@ -185,6 +186,9 @@ public sealed class OrganizationCommands(ChiBoDb db, TimeProvider clock, string 
                 UPDATE member_periods SET valid_to = {date}
                 WHERE province_id = {p} AND cell_path >= {lo} AND cell_path < {hi} AND valid_to = {open} AND valid_from < {date}
                 """, ct);
+
+            // Committee seats in the subtree, the same way.
+            await Cadres.CommitteePaths.MoveAsync(db, p, lo, hi, newPrefix, from, date, ct);
 
             // The current rows last: the organization and all its units, dissolved ones included.
             await db.Database.ExecuteSqlAsync($"""

@@ -65,6 +65,47 @@ public static class MovementsReport
         return new Movements(AsOf.Label(org), from, to, result);
     }
 
+    /// <summary>
+    /// The report's counts per path (the path each event's cell, or the disciplined organization or
+    /// member's cell, had when it happened) inside a subtree: the plans' dashboard rolls the paths up
+    /// to the units one level down. Same predicates as <see cref="RunAsync"/>; two statements.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Path, string Name, int Count)>> CountByPathAsync(
+        ChiBoDb db, Subtree subtree, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var rows = new List<(string, string, int)>();
+        var events = new RawSql(db);
+        var text = $"SELECT cell_path, kind, count(*) FROM member_events WHERE date >= {events.Param(from)} AND date <= {events.Param(to)} AND {events.SubtreePredicate(subtree, "cell_path", "province_id")} GROUP BY cell_path, kind";
+        var names = Kinds.ToDictionary(k => (int)k.Kind, k => k.Name);
+        await events.QueryAsync(text, async reader =>
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                if (names.TryGetValue(Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), out var name))
+                {
+                    rows.Add((reader.GetString(0), name, Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture)));
+                }
+            }
+
+            return 0;
+        }, ct);
+
+        var decisions = new RawSql(db);
+        var disciplined = $"SELECT subject_path, subject, count(*) FROM discipline_decisions WHERE decided_on >= {decisions.Param(from)} AND decided_on <= {decisions.Param(to)} AND annulled = {decisions.Param(false)} AND {decisions.SubtreePredicate(subtree, "subject_path", "province_id")} GROUP BY subject_path, subject";
+        var subjects = DisciplineKinds.ToDictionary(k => (int)k.Subject, k => k.Name);
+        await decisions.QueryAsync(disciplined, async reader =>
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add((reader.GetString(0), subjects[Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture)],
+                    Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture)));
+            }
+
+            return 0;
+        }, ct);
+        return rows;
+    }
+
     private static async Task<IReadOnlyList<(string Name, int Count)>> DisciplinedAsync(ChiBoDb db, Subtree subtree, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var sql = new RawSql(db);

@@ -497,6 +497,911 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("ChiBo.Cadres.CadreEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Band")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("band");
+
+                    b.Property<bool>("Behind")
+                        .HasColumnType("boolean")
+                        .HasColumnName("behind");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("concluded_on");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("conclusion");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_id");
+
+                    b.Property<string>("Products")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("products");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("ResultScores")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("result_scores");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("score");
+
+                    b.Property<DateOnly?>("SelfAssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("self_assessed_on");
+
+                    b.Property<string>("SelfScores")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("self_scores");
+
+                    b.Property<string>("SelfSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("self_summary");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<int>("TrustHigh")
+                        .HasColumnType("integer")
+                        .HasColumnName("trust_high");
+
+                    b.Property<int>("TrustLow")
+                        .HasColumnType("integer")
+                        .HasColumnName("trust_low");
+
+                    b.Property<int>("TrustMedium")
+                        .HasColumnType("integer")
+                        .HasColumnName("trust_medium");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cadre_evaluations");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_cadre_evaluations_member_id");
+
+                    b.HasIndex("PeriodId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cadre_evaluations_period_id_member_id");
+
+                    b.ToTable("cadre_evaluations");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CadreProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FrontPost")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("front_post");
+
+                    b.Property<string>("GovernmentPost")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("government_post");
+
+                    b.Property<int>("It")
+                        .HasColumnType("integer")
+                        .HasColumnName("it");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<bool>("RetiredCadre")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retired_cadre");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("Veteran")
+                        .HasColumnType("boolean")
+                        .HasColumnName("veteran");
+
+                    b.Property<string>("VillagePost")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("village_post");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cadre_profiles");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cadre_profiles_member_id");
+
+                    b.ToTable("cadre_profiles");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.Committee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("CongressOn")
+                        .HasColumnType("date")
+                        .HasColumnName("congress_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int>("Formation")
+                        .HasColumnType("integer")
+                        .HasColumnName("formation");
+
+                    b.Property<int>("Levels")
+                        .HasColumnType("integer")
+                        .HasColumnName("levels");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("term");
+
+                    b.Property<DateOnly>("TermEndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("term_ends_on");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_committees");
+
+                    b.HasIndex("OrganizationId", "CongressOn")
+                        .HasDatabaseName("ix_committees_organization_id_congress_on");
+
+                    b.ToTable("committees");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CommitteeMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("committee_id");
+
+                    b.Property<string>("EndDecision")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("end_decision");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("end_reason");
+
+                    b.Property<int>("Levels")
+                        .HasColumnType("integer")
+                        .HasColumnName("levels");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("org_path")
+                        .UseCollation("C");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("StartDecision")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("start_decision");
+
+                    b.Property<int?>("StartReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("start_reason");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_committee_memberships");
+
+                    b.HasIndex("CommitteeId", "ValidFrom")
+                        .HasDatabaseName("ix_committee_memberships_committee_id_valid_from");
+
+                    b.HasIndex("MemberId", "ValidFrom")
+                        .HasDatabaseName("ix_committee_memberships_member_id_valid_from");
+
+                    b.HasIndex("ProvinceId", "OrgPath", "ValidFrom", "ValidTo")
+                        .HasDatabaseName("ix_committee_memberships_province_id_org_path_valid_from_valid~");
+
+                    b.ToTable("committee_memberships");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.EvaluationPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pool_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("integer")
+                        .HasColumnName("template_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_periods");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_evaluation_periods_template_id");
+
+                    b.HasIndex("PoolId", "Year", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evaluation_periods_pool_id_year_quarter");
+
+                    b.ToTable("evaluation_periods");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.EvaluationTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Bands")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("bands");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("criteria");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pool_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_templates");
+
+                    b.HasIndex("PoolId", "ValidFrom")
+                        .HasDatabaseName("ix_evaluation_templates_pool_id_valid_from");
+
+                    b.ToTable("evaluation_templates");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.FeedbackBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answers");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("RespondentGroup")
+                        .HasColumnType("integer")
+                        .HasColumnName("respondent_group");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback_ballots");
+
+                    b.HasIndex("EvaluationId", "RespondentGroup")
+                        .HasDatabaseName("ix_feedback_ballots_evaluation_id_respondent_group");
+
+                    b.ToTable("feedback_ballots");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.FeedbackInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("RespondentGroup")
+                        .HasColumnType("integer")
+                        .HasColumnName("respondent_group");
+
+                    b.Property<bool>("Used")
+                        .IsConcurrencyToken()
+                        .HasColumnType("boolean")
+                        .HasColumnName("used");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback_invitations");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feedback_invitations_code_hash");
+
+                    b.HasIndex("EvaluationId")
+                        .HasDatabaseName("ix_feedback_invitations_evaluation_id");
+
+                    b.ToTable("feedback_invitations");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.ManagementPool", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_pools");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_management_pools_organization_id");
+
+                    b.ToTable("management_pools");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.ManagementPoolEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pool_id");
+
+                    b.Property<string>("Post")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("post");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_pool_entries");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_management_pool_entries_member_id");
+
+                    b.HasIndex("PoolId", "ValidFrom")
+                        .HasDatabaseName("ix_management_pool_entries_pool_id_valid_from");
+
+                    b.ToTable("management_pool_entries");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.PlanningEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AddedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("added_on");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pool_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("removed_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planning_entries");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_planning_entries_member_id");
+
+                    b.HasIndex("PoolId")
+                        .HasDatabaseName("ix_planning_entries_pool_id");
+
+                    b.ToTable("planning_entries");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.PlanningPool", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int>("ManagingOrgId")
+                        .HasColumnType("integer")
+                        .HasColumnName("managing_org_id");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("TermFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_from");
+
+                    b.Property<int>("TermTo")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_to");
+
+                    b.Property<int>("Title")
+                        .HasColumnType("integer")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planning_pools");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_planning_pools_organization_id");
+
+                    b.HasIndex("ManagingOrgId", "TermFrom")
+                        .HasDatabaseName("ix_planning_pools_managing_org_id_term_from");
+
+                    b.ToTable("planning_pools");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.Rotation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<int>("FromOrgId")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_org_id");
+
+                    b.Property<string>("FromPost")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("from_post");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("ManagingOrgId")
+                        .HasColumnType("integer")
+                        .HasColumnName("managing_org_id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateOnly?>("PlannedEndOn")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_end_on");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int>("ToOrgId")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_org_id");
+
+                    b.Property<string>("ToPost")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("to_post");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rotations");
+
+                    b.HasIndex("FromOrgId")
+                        .HasDatabaseName("ix_rotations_from_org_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_rotations_member_id");
+
+                    b.HasIndex("ToOrgId")
+                        .HasDatabaseName("ix_rotations_to_org_id");
+
+                    b.HasIndex("ManagingOrgId", "StartsOn")
+                        .HasDatabaseName("ix_rotations_managing_org_id_starts_on");
+
+                    b.ToTable("rotations");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.TrainingCourse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganizerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organizer_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("provider");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_courses");
+
+                    b.HasIndex("OrganizerId", "StartsOn")
+                        .HasDatabaseName("ix_training_courses_organizer_id_starts_on");
+
+                    b.ToTable("training_courses");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.TrainingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("completed");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("course_id");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("full_name");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_records");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_training_records_course_id");
+
+                    b.HasIndex("MemberId", "CompletedOn")
+                        .HasDatabaseName("ix_training_records_member_id_completed_on");
+
+                    b.ToTable("training_records");
+                });
+
             modelBuilder.Entity("ChiBo.Discipline.DisciplineAppeal", b =>
                 {
                     b.Property<int>("Id")
@@ -1721,6 +2626,18 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("province_id");
 
+                    b.Property<bool>("RecordComplete")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("boolean")
+                        .HasColumnName("record_complete")
+                        .HasComputedColumnSql("cccd IS NOT NULL AND cccd <> '' AND birth_place IS NOT NULL AND birth_place <> '' AND home_town IS NOT NULL AND home_town <> '' AND residence IS NOT NULL AND residence <> '' AND occupation IS NOT NULL AND occupation <> '' AND (official_on IS NULL OR (party_card_number IS NOT NULL AND party_card_number <> ''))", true);
+
+                    b.Property<bool>("RecordValid")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("boolean")
+                        .HasColumnName("record_valid")
+                        .HasComputedColumnSql("CASE WHEN cccd ~ '^[0-9]{12}$' THEN CAST(substr(cccd, 1, 3) AS integer) IN (1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33, 34, 35, 36, 37, 38, 40, 42, 44, 45, 46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75, 77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96)\nAND CAST(substr(cccd, 4, 1) AS integer) = (CAST(EXTRACT(YEAR FROM birth_date) AS integer) / 100 - 19) * 2 + CASE WHEN gender = 2 THEN 1 ELSE 0 END\nAND CAST(substr(cccd, 5, 2) AS integer) = CAST(EXTRACT(YEAR FROM birth_date) AS integer) % 100 ELSE false END\nAND CAST(EXTRACT(YEAR FROM admitted_on) * 10000 + EXTRACT(MONTH FROM admitted_on) * 100 + EXTRACT(DAY FROM admitted_on) AS integer) >= CAST(EXTRACT(YEAR FROM birth_date) * 10000 + EXTRACT(MONTH FROM birth_date) * 100 + EXTRACT(DAY FROM birth_date) AS integer) + 180000\nAND (official_on IS NULL OR official_on >= admitted_on)\nAND birth_date > '1900-01-01'", true);
+
                     b.Property<int>("Religion")
                         .HasColumnType("integer")
                         .HasColumnName("religion");
@@ -1784,6 +2701,9 @@ namespace ChiBo.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProvinceId", "SearchName")
                         .HasDatabaseName("ix_members_province_id_search_name");
+
+                    b.HasIndex(new[] { "ProvinceId", "CellId", "Status", "RecordComplete", "RecordValid", "UpdatedAt" }, "ix_members_record_quality")
+                        .HasDatabaseName("ix_members_record_quality");
 
                     b.HasIndex(new[] { "SearchName" }, "ix_members_search_name_trgm")
                         .HasDatabaseName("ix_members_search_name_trgm");
@@ -2324,6 +3244,581 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     b.ToTable("organization_periods");
                 });
 
+            modelBuilder.Entity("ChiBo.Plans.IndicatorAllocation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("set_by");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("target");
+
+                    b.Property<decimal?>("TargetHigh")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("target_high");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_allocations");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_indicator_allocations_organization_id");
+
+                    b.HasIndex("IndicatorId", "OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicator_allocations_indicator_id_organization_id_year");
+
+                    b.ToTable("indicator_allocations");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.IndicatorEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("Denominator")
+                        .HasColumnType("bigint")
+                        .HasColumnName("denominator");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<long>("Numerator")
+                        .HasColumnType("bigint")
+                        .HasColumnName("numerator");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_entries");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_indicator_entries_organization_id");
+
+                    b.HasIndex("IndicatorId", "OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicator_entries_indicator_id_organization_id_year");
+
+                    b.ToTable("indicator_entries");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.Plan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("FinalReview")
+                        .HasColumnType("integer")
+                        .HasColumnName("final_review");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MidTermReview")
+                        .HasColumnType("integer")
+                        .HasColumnName("mid_term_review");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int?>("ParentPlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("parent_plan_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plans");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_plans_organization_id");
+
+                    b.HasIndex("ParentPlanId")
+                        .HasDatabaseName("ix_plans_parent_plan_id");
+
+                    b.HasIndex("ProvinceId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plans_province_id_number");
+
+                    b.ToTable("plans");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("AtRisk")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("at_risk");
+
+                    b.Property<decimal?>("AtRiskHigh")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("at_risk_high");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Denominator")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("denominator");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("integer")
+                        .HasColumnName("direction");
+
+                    b.Property<int>("Factor")
+                        .HasColumnType("integer")
+                        .HasColumnName("factor");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_year");
+
+                    b.Property<int>("Levels")
+                        .HasColumnType("integer")
+                        .HasColumnName("levels");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("boolean")
+                        .HasColumnName("manual");
+
+                    b.Property<string>("Numerator")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("numerator");
+
+                    b.Property<int>("Operator")
+                        .HasColumnType("integer")
+                        .HasColumnName("operator");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("target");
+
+                    b.Property<decimal?>("TargetHigh")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("target_high");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_year");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_indicators");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_indicators_plan_id_code");
+
+                    b.ToTable("plan_indicators");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Authority")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("authority");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Deadline")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("deadline");
+
+                    b.Property<int>("DeadlineKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("deadline_kind");
+
+                    b.Property<bool>("FansOut")
+                        .HasColumnType("boolean")
+                        .HasColumnName("fans_out");
+
+                    b.Property<string>("IndicatorCodes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("indicator_codes");
+
+                    b.Property<string>("Lead")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("lead");
+
+                    b.Property<int?>("LeadOrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("lead_organization_id");
+
+                    b.Property<int>("No")
+                        .HasColumnType("integer")
+                        .HasColumnName("no");
+
+                    b.Property<string>("Output")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("output");
+
+                    b.Property<int?>("ParentTaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("parent_task_id");
+
+                    b.Property<string>("Partners")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("partners");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("ResponsibleCollective")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("responsible_collective");
+
+                    b.Property<string>("ResponsibleHead")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("responsible_head");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_tasks");
+
+                    b.HasIndex("LeadOrganizationId")
+                        .HasDatabaseName("ix_plan_tasks_lead_organization_id");
+
+                    b.HasIndex("ParentTaskId")
+                        .HasDatabaseName("ix_plan_tasks_parent_task_id");
+
+                    b.HasIndex("PlanId", "No")
+                        .HasDatabaseName("ix_plan_tasks_plan_id_no");
+
+                    b.ToTable("plan_tasks");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTaskReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date")
+                        .HasColumnName("due");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("overdue");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_task_reminders");
+
+                    b.HasIndex("TaskId", "Due", "Overdue")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_task_reminders_task_id_due_overdue");
+
+                    b.ToTable("plan_task_reminders");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTaskReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<long?>("DocumentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("document_id");
+
+                    b.Property<DateOnly?>("EvidenceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("evidence_date");
+
+                    b.Property<string>("EvidenceNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("evidence_number");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reported_by");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reported_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_task_reports");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_plan_task_reports_document_id");
+
+                    b.HasIndex("TaskId", "Year", "Id")
+                        .HasDatabaseName("ix_plan_task_reports_task_id_year_id");
+
+                    b.ToTable("plan_task_reports");
+                });
+
+            modelBuilder.Entity("ChiBo.Portal.HandbookActivity", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateOnly>("LastActiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_active_on");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.HasKey("MemberId")
+                        .HasName("pk_handbook_activities");
+
+                    b.HasIndex("ProvinceId", "LastActiveOn", "MemberId")
+                        .HasDatabaseName("ix_handbook_activities_province_id_last_active_on_member_id");
+
+                    b.ToTable("handbook_activities");
+                });
+
             modelBuilder.Entity("ChiBo.Procedures.ProcedureEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -2538,6 +4033,742 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     b.ToTable("provinces");
                 });
 
+            modelBuilder.Entity("ChiBo.Ratings.FourGoodTitle", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("CadresMembers")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cadres_members");
+
+                    b.Property<string>("CadresMembersEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("cadres_members_evidence");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<bool>("MeetingQuality")
+                        .HasColumnType("boolean")
+                        .HasColumnName("meeting_quality");
+
+                    b.Property<string>("MeetingQualityEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("meeting_quality_evidence");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<bool>("PoliticalTask")
+                        .HasColumnType("boolean")
+                        .HasColumnName("political_task");
+
+                    b.Property<string>("PoliticalTaskEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("political_task_evidence");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<bool>("Recognized")
+                        .HasColumnType("boolean")
+                        .HasColumnName("recognized");
+
+                    b.Property<string>("RecognizedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("recognized_by");
+
+                    b.Property<int?>("RecognizedByOrgId")
+                        .HasColumnType("integer")
+                        .HasColumnName("recognized_by_org_id");
+
+                    b.Property<DateOnly?>("RecognizedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("recognized_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<string>("SubjectPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject_path")
+                        .UseCollation("C");
+
+                    b.Property<bool>("UnityDiscipline")
+                        .HasColumnType("boolean")
+                        .HasColumnName("unity_discipline");
+
+                    b.Property<string>("UnityDisciplineEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("unity_discipline_evidence");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_four_good_titles");
+
+                    b.HasIndex("RecognizedByOrgId")
+                        .HasDatabaseName("ix_four_good_titles_recognized_by_org_id");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_four_good_titles_organization_id_year");
+
+                    b.HasIndex("ProvinceId", "SubjectPath", "Year", "Recognized")
+                        .HasDatabaseName("ix_four_good_titles_province_id_subject_path_year_recognized");
+
+                    b.ToTable("four_good_titles");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.MemberRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_id");
+
+                    b.Property<string>("CellPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cell_path")
+                        .UseCollation("C");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int?>("DecidedByOrgId")
+                        .HasColumnType("integer")
+                        .HasColumnName("decided_by_org_id");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("NotRatedNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("not_rated_note");
+
+                    b.Property<int?>("NotRatedReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_rated_reason");
+
+                    b.Property<string>("ProposalNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("proposal_note");
+
+                    b.Property<int?>("ProposedByOrgId")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposed_by_org_id");
+
+                    b.Property<int?>("ProposedLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposed_level");
+
+                    b.Property<int?>("ProposedNotRated")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposed_not_rated");
+
+                    b.Property<DateOnly?>("ProposedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("proposed_on");
+
+                    b.Property<decimal?>("ProposedScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("proposed_score");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ReturnedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("returned_reason");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("integer")
+                        .HasColumnName("round_id");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("score");
+
+                    b.Property<DateOnly?>("SelfAssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("self_assessed_on");
+
+                    b.Property<string>("SelfAssessment")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("self_assessment");
+
+                    b.Property<int?>("SelfLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("self_level");
+
+                    b.Property<decimal?>("SelfScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("self_score");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_ratings");
+
+                    b.HasIndex("CellId", "Year")
+                        .HasDatabaseName("ix_member_ratings_cell_id_year");
+
+                    b.HasIndex("DecidedByOrgId", "Year")
+                        .HasDatabaseName("ix_member_ratings_decided_by_org_id_year");
+
+                    b.HasIndex("MemberId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_ratings_member_id_year");
+
+                    b.HasIndex("ProvinceId", "CellPath", "Year", "State", "Level", "NotRatedReason")
+                        .HasDatabaseName("ix_member_ratings_subtree");
+
+                    b.ToTable("member_ratings");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.OrgRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int?>("DecidedByOrgId")
+                        .HasColumnType("integer")
+                        .HasColumnName("decided_by_org_id");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("MembersExcellent")
+                        .HasColumnType("integer")
+                        .HasColumnName("members_excellent");
+
+                    b.Property<int>("MembersFulfilled")
+                        .HasColumnType("integer")
+                        .HasColumnName("members_fulfilled");
+
+                    b.Property<int>("MembersGood")
+                        .HasColumnType("integer")
+                        .HasColumnName("members_good");
+
+                    b.Property<int>("MembersNotFulfilled")
+                        .HasColumnType("integer")
+                        .HasColumnName("members_not_fulfilled");
+
+                    b.Property<int>("MembersNotRated")
+                        .HasColumnType("integer")
+                        .HasColumnName("members_not_rated");
+
+                    b.Property<string>("NotRatedNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("not_rated_note");
+
+                    b.Property<int?>("NotRatedReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_rated_reason");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ProposalNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("proposal_note");
+
+                    b.Property<int?>("ProposedByOrgId")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposed_by_org_id");
+
+                    b.Property<int?>("ProposedLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposed_level");
+
+                    b.Property<int?>("ProposedNotRated")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposed_not_rated");
+
+                    b.Property<DateOnly?>("ProposedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("proposed_on");
+
+                    b.Property<decimal?>("ProposedScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("proposed_score");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ReturnedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("returned_reason");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("integer")
+                        .HasColumnName("round_id");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("score");
+
+                    b.Property<DateOnly?>("SelfAssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("self_assessed_on");
+
+                    b.Property<string>("SelfAssessment")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("self_assessment");
+
+                    b.Property<int?>("SelfLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("self_level");
+
+                    b.Property<decimal?>("SelfScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("self_score");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<string>("SubjectPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject_path")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_org_ratings");
+
+                    b.HasIndex("DecidedByOrgId", "Year")
+                        .HasDatabaseName("ix_org_ratings_decided_by_org_id_year");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_org_ratings_organization_id_year");
+
+                    b.HasIndex("ProvinceId", "SubjectPath", "Year", "SubjectKind", "State", "Level", "NotRatedReason", "MembersExcellent", "MembersGood", "MembersFulfilled", "MembersNotFulfilled", "MembersNotRated")
+                        .HasDatabaseName("ix_org_ratings_report");
+
+                    b.ToTable("org_ratings");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.RatingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActingBody")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("acting_body");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int?>("FromLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_level");
+
+                    b.Property<int?>("FromNotRated")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_not_rated");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<long>("RatingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rating_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("score");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject");
+
+                    b.Property<int?>("ToLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_level");
+
+                    b.Property<int?>("ToNotRated")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_not_rated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rating_events");
+
+                    b.HasIndex("Subject", "RatingId")
+                        .HasDatabaseName("ix_rating_events_subject_rating_id");
+
+                    b.ToTable("rating_events");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.RatingRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("opened_by");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("policy_version");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("ReviewDate")
+                        .HasColumnType("date")
+                        .HasColumnName("review_date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubtreePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subtree_path")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rating_rounds");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_rating_rounds_organization_id");
+
+                    b.HasIndex("ProvinceId", "Year", "SubtreePath")
+                        .HasDatabaseName("ix_rating_rounds_province_id_year_subtree_path");
+
+                    b.ToTable("rating_rounds");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.Reward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int?>("DecidedByOrgId")
+                        .HasColumnType("integer")
+                        .HasColumnName("decided_by_org_id");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("integer")
+                        .HasColumnName("form");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("SubjectPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject_path")
+                        .UseCollation("C");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rewards");
+
+                    b.HasIndex("DecidedByOrgId")
+                        .HasDatabaseName("ix_rewards_decided_by_org_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_rewards_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_rewards_organization_id");
+
+                    b.HasIndex("ProvinceId", "SubjectPath", "Year")
+                        .HasDatabaseName("ix_rewards_province_id_subject_path_year");
+
+                    b.ToTable("rewards");
+                });
+
             modelBuilder.Entity("ChiBo.Transfers.PartyTransfer", b =>
                 {
                     b.Property<int>("Id")
@@ -2649,6 +4880,157 @@ namespace ChiBo.Migrations.Postgres.Migrations
                     b.ToTable("party_transfers");
                 });
 
+            modelBuilder.Entity("ChiBo.Villages.Village", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer")
+                        .HasColumnName("commune_id");
+
+                    b.Property<DateOnly>("EstablishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("established_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_villages");
+
+                    b.HasIndex("CommuneId")
+                        .HasDatabaseName("ix_villages_commune_id");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_villages_merged_into_id");
+
+                    b.HasIndex("ProvinceId", "CommuneId")
+                        .HasDatabaseName("ix_villages_province_id_commune_id");
+
+                    b.ToTable("villages");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.VillageCell", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("integer")
+                        .HasColumnName("cell_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("integer")
+                        .HasColumnName("village_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_village_cells");
+
+                    b.HasIndex("CellId", "ValidFrom")
+                        .HasDatabaseName("ix_village_cells_cell_id_valid_from");
+
+                    b.HasIndex("VillageId", "ValidFrom")
+                        .HasDatabaseName("ix_village_cells_village_id_valid_from");
+
+                    b.ToTable("village_cells");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.VillageHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("full_name");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer")
+                        .HasColumnName("role");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("integer")
+                        .HasColumnName("village_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_village_heads");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_village_heads_member_id");
+
+                    b.HasIndex("VillageId", "Role", "ValidFrom")
+                        .HasDatabaseName("ix_village_heads_village_id_role_valid_from");
+
+                    b.ToTable("village_heads");
+                });
+
             modelBuilder.Entity("ChiBo.Access.RoleGrant", b =>
                 {
                     b.HasOne("ChiBo.Access.Account", null)
@@ -2699,6 +5081,225 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_candidates_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CadreEvaluation", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cadre_evaluations_members_member_id");
+
+                    b.HasOne("ChiBo.Cadres.EvaluationPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cadre_evaluations_evaluation_periods_period_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CadreProfile", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cadre_profiles_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.Committee", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_committees_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CommitteeMembership", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_committee_memberships_committees_committee_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_committee_memberships_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.EvaluationPeriod", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.ManagementPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_periods_management_pools_pool_id");
+
+                    b.HasOne("ChiBo.Cadres.EvaluationTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_periods_evaluation_templates_template_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.EvaluationTemplate", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.ManagementPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_templates_management_pools_pool_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.FeedbackBallot", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.CadreEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_ballots_cadre_evaluations_evaluation_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.FeedbackInvitation", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.CadreEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_invitations_cadre_evaluations_evaluation_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.ManagementPool", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_pools_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.ManagementPoolEntry", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_pool_entries_members_member_id");
+
+                    b.HasOne("ChiBo.Cadres.ManagementPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_pool_entries_management_pools_pool_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.PlanningEntry", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_members_member_id");
+
+                    b.HasOne("ChiBo.Cadres.PlanningPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_planning_pools_pool_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.PlanningPool", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ManagingOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_pools_organizations_managing_org_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_pools_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.Rotation", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("FromOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_organizations_from_org_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ManagingOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_organizations_managing_org_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_members_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_organizations_to_org_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.TrainingCourse", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_courses_organizations_organizer_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.TrainingRecord", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.TrainingCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_records_training_courses_course_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_training_records_members_member_id");
                 });
 
             modelBuilder.Entity("ChiBo.Discipline.DisciplineAppeal", b =>
@@ -3022,6 +5623,124 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_organization_periods_organizations_organization_id");
                 });
 
+            modelBuilder.Entity("ChiBo.Plans.IndicatorAllocation", b =>
+                {
+                    b.HasOne("ChiBo.Plans.PlanIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_allocations_plan_indicators_indicator_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_allocations_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.IndicatorEntry", b =>
+                {
+                    b.HasOne("ChiBo.Plans.PlanIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_entries_plan_indicators_indicator_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_entries_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.Plan", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plans_organizations_organization_id");
+
+                    b.HasOne("ChiBo.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("ParentPlanId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_plans_plans_parent_plan_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanIndicator", b =>
+                {
+                    b.HasOne("ChiBo.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_indicators_plans_plan_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTask", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("LeadOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_plan_tasks_organizations_lead_organization_id");
+
+                    b.HasOne("ChiBo.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("ParentTaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_plan_tasks_plan_tasks_parent_task_id");
+
+                    b.HasOne("ChiBo.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_tasks_plans_plan_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTaskReminder", b =>
+                {
+                    b.HasOne("ChiBo.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_task_reminders_plan_tasks_task_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTaskReport", b =>
+                {
+                    b.HasOne("ChiBo.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_plan_task_reports_documents_document_id");
+
+                    b.HasOne("ChiBo.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_task_reports_plan_tasks_task_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Portal.HandbookActivity", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_handbook_activities_members_member_id");
+                });
+
             modelBuilder.Entity("ChiBo.Procedures.ProcedureEvent", b =>
                 {
                     b.HasOne("ChiBo.Procedures.ProcedureRequest", null)
@@ -3054,6 +5773,92 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_procedure_requests_party_transfers_transfer_id");
                 });
 
+            modelBuilder.Entity("ChiBo.Ratings.FourGoodTitle", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_four_good_titles_organizations_organization_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("RecognizedByOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_four_good_titles_organizations_recognized_by_org_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.MemberRating", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_ratings_organizations_cell_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_member_ratings_organizations_decided_by_org_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_ratings_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.OrgRating", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_org_ratings_organizations_decided_by_org_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_org_ratings_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.RatingRound", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rating_rounds_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.Reward", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_rewards_organizations_decided_by_org_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_rewards_members_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_rewards_organizations_organization_id");
+                });
+
             modelBuilder.Entity("ChiBo.Transfers.PartyTransfer", b =>
                 {
                     b.HasOne("ChiBo.Organizations.Organization", null)
@@ -3075,6 +5880,55 @@ namespace ChiBo.Migrations.Postgres.Migrations
                         .HasForeignKey("ToCellId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_party_transfers_organizations_to_cell_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.Village", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_villages_organizations_commune_id");
+
+                    b.HasOne("ChiBo.Villages.Village", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_villages_villages_merged_into_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.VillageCell", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_village_cells_organizations_cell_id");
+
+                    b.HasOne("ChiBo.Villages.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_village_cells_villages_village_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.VillageHead", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_village_heads_members_member_id");
+
+                    b.HasOne("ChiBo.Villages.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_village_heads_villages_village_id");
                 });
 
             modelBuilder.Entity("ChiBo.Access.Account", b =>

@@ -481,6 +481,882 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.ToTable("audit_entries");
                 });
 
+            modelBuilder.Entity("ChiBo.Cadres.CadreEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Band")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("band");
+
+                    b.Property<bool>("Behind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("behind");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concluded_on");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conclusion");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_id");
+
+                    b.Property<string>("Products")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("products");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("ResultScores")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_scores");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("score");
+
+                    b.Property<DateOnly?>("SelfAssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_assessed_on");
+
+                    b.Property<string>("SelfScores")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_scores");
+
+                    b.Property<string>("SelfSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_summary");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<int>("TrustHigh")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trust_high");
+
+                    b.Property<int>("TrustLow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trust_low");
+
+                    b.Property<int>("TrustMedium")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trust_medium");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cadre_evaluations");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_cadre_evaluations_member_id");
+
+                    b.HasIndex("PeriodId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cadre_evaluations_period_id_member_id");
+
+                    b.ToTable("cadre_evaluations");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CadreProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FrontPost")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("front_post");
+
+                    b.Property<string>("GovernmentPost")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("government_post");
+
+                    b.Property<int>("It")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("it");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<bool>("RetiredCadre")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retired_cadre");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("Veteran")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("veteran");
+
+                    b.Property<string>("VillagePost")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("village_post");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cadre_profiles");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cadre_profiles_member_id");
+
+                    b.ToTable("cadre_profiles");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.Committee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CongressOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("congress_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int>("Formation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("formation");
+
+                    b.Property<int>("Levels")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("levels");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seats");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term");
+
+                    b.Property<DateOnly>("TermEndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term_ends_on");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_committees");
+
+                    b.HasIndex("OrganizationId", "CongressOn")
+                        .HasDatabaseName("ix_committees_organization_id_congress_on");
+
+                    b.ToTable("committees");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CommitteeMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("committee_id");
+
+                    b.Property<string>("EndDecision")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_decision");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end_reason");
+
+                    b.Property<int>("Levels")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("levels");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("org_path");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("StartDecision")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_decision");
+
+                    b.Property<int?>("StartReason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start_reason");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_committee_memberships");
+
+                    b.HasIndex("CommitteeId", "ValidFrom")
+                        .HasDatabaseName("ix_committee_memberships_committee_id_valid_from");
+
+                    b.HasIndex("MemberId", "ValidFrom")
+                        .HasDatabaseName("ix_committee_memberships_member_id_valid_from");
+
+                    b.HasIndex("ProvinceId", "OrgPath", "ValidFrom", "ValidTo")
+                        .HasDatabaseName("ix_committee_memberships_province_id_org_path_valid_from_valid_to");
+
+                    b.ToTable("committee_memberships");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.EvaluationPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pool_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarter");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("template_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_periods");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_evaluation_periods_template_id");
+
+                    b.HasIndex("PoolId", "Year", "Quarter")
+                        .IsUnique()
+                        .HasDatabaseName("ix_evaluation_periods_pool_id_year_quarter");
+
+                    b.ToTable("evaluation_periods");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.EvaluationTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Bands")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bands");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criteria");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pool_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evaluation_templates");
+
+                    b.HasIndex("PoolId", "ValidFrom")
+                        .HasDatabaseName("ix_evaluation_templates_pool_id_valid_from");
+
+                    b.ToTable("evaluation_templates");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.FeedbackBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("RespondentGroup")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("respondent_group");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback_ballots");
+
+                    b.HasIndex("EvaluationId", "RespondentGroup")
+                        .HasDatabaseName("ix_feedback_ballots_evaluation_id_respondent_group");
+
+                    b.ToTable("feedback_ballots");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.FeedbackInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("RespondentGroup")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("respondent_group");
+
+                    b.Property<bool>("Used")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback_invitations");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feedback_invitations_code_hash");
+
+                    b.HasIndex("EvaluationId")
+                        .HasDatabaseName("ix_feedback_invitations_evaluation_id");
+
+                    b.ToTable("feedback_invitations");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.ManagementPool", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_pools");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_management_pools_organization_id");
+
+                    b.ToTable("management_pools");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.ManagementPoolEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pool_id");
+
+                    b.Property<string>("Post")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("post");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_management_pool_entries");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_management_pool_entries_member_id");
+
+                    b.HasIndex("PoolId", "ValidFrom")
+                        .HasDatabaseName("ix_management_pool_entries_pool_id_valid_from");
+
+                    b.ToTable("management_pool_entries");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.PlanningEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AddedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_on");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pool_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planning_entries");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_planning_entries_member_id");
+
+                    b.HasIndex("PoolId")
+                        .HasDatabaseName("ix_planning_entries_pool_id");
+
+                    b.ToTable("planning_entries");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.PlanningPool", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int>("ManagingOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("managing_org_id");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("TermFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("term_from");
+
+                    b.Property<int>("TermTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("term_to");
+
+                    b.Property<int>("Title")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_planning_pools");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_planning_pools_organization_id");
+
+                    b.HasIndex("ManagingOrgId", "TermFrom")
+                        .HasDatabaseName("ix_planning_pools_managing_org_id_term_from");
+
+                    b.ToTable("planning_pools");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.Rotation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<int>("FromOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_org_id");
+
+                    b.Property<string>("FromPost")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_post");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("ManagingOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("managing_org_id");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateOnly?>("PlannedEndOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("planned_end_on");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int>("ToOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_org_id");
+
+                    b.Property<string>("ToPost")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_post");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rotations");
+
+                    b.HasIndex("FromOrgId")
+                        .HasDatabaseName("ix_rotations_from_org_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_rotations_member_id");
+
+                    b.HasIndex("ToOrgId")
+                        .HasDatabaseName("ix_rotations_to_org_id");
+
+                    b.HasIndex("ManagingOrgId", "StartsOn")
+                        .HasDatabaseName("ix_rotations_managing_org_id_starts_on");
+
+                    b.ToTable("rotations");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.TrainingCourse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrganizerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organizer_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_courses");
+
+                    b.HasIndex("OrganizerId", "StartsOn")
+                        .HasDatabaseName("ix_training_courses_organizer_id_starts_on");
+
+                    b.ToTable("training_courses");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.TrainingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("course_id");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_records");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_training_records_course_id");
+
+                    b.HasIndex("MemberId", "CompletedOn")
+                        .HasDatabaseName("ix_training_records_member_id_completed_on");
+
+                    b.ToTable("training_records");
+                });
+
             modelBuilder.Entity("ChiBo.Discipline.DisciplineAppeal", b =>
                 {
                     b.Property<int>("Id")
@@ -1671,6 +2547,18 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("province_id");
 
+                    b.Property<bool>("RecordComplete")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_complete")
+                        .HasComputedColumnSql("cccd IS NOT NULL AND cccd <> '' AND birth_place IS NOT NULL AND birth_place <> '' AND home_town IS NOT NULL AND home_town <> '' AND residence IS NOT NULL AND residence <> '' AND occupation IS NOT NULL AND occupation <> '' AND (official_on IS NULL OR (party_card_number IS NOT NULL AND party_card_number <> ''))", false);
+
+                    b.Property<bool>("RecordValid")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_valid")
+                        .HasComputedColumnSql("CASE WHEN length(cccd) = 12 AND cccd NOT GLOB '*[^0-9]*' THEN CAST(substr(cccd, 1, 3) AS integer) IN (1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33, 34, 35, 36, 37, 38, 40, 42, 44, 45, 46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75, 77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96)\nAND CAST(substr(cccd, 4, 1) AS integer) = (CAST(substr(birth_date, 1, 4) AS integer) / 100 - 19) * 2 + CASE WHEN gender = 2 THEN 1 ELSE 0 END\nAND CAST(substr(cccd, 5, 2) AS integer) = CAST(substr(birth_date, 1, 4) AS integer) % 100 ELSE 0 END\nAND CAST(replace(admitted_on, '-', '') AS integer) >= CAST(replace(birth_date, '-', '') AS integer) + 180000\nAND (official_on IS NULL OR official_on >= admitted_on)\nAND birth_date > '1900-01-01'", false);
+
                     b.Property<int>("Religion")
                         .HasColumnType("INTEGER")
                         .HasColumnName("religion");
@@ -1734,6 +2622,9 @@ namespace ChiBo.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProvinceId", "SearchName")
                         .HasDatabaseName("ix_members_province_id_search_name");
+
+                    b.HasIndex(new[] { "ProvinceId", "CellId", "Status", "RecordComplete", "RecordValid", "UpdatedAt" }, "ix_members_record_quality")
+                        .HasDatabaseName("ix_members_record_quality");
 
                     b.ToTable("members");
                 });
@@ -2247,6 +3138,567 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.ToTable("organization_periods");
                 });
 
+            modelBuilder.Entity("ChiBo.Plans.IndicatorAllocation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_by");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<decimal?>("TargetHigh")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_high");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_allocations");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_indicator_allocations_organization_id");
+
+                    b.HasIndex("IndicatorId", "OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicator_allocations_indicator_id_organization_id_year");
+
+                    b.ToTable("indicator_allocations");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.IndicatorEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Denominator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("denominator");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<long>("Numerator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("numerator");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_entries");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_indicator_entries_organization_id");
+
+                    b.HasIndex("IndicatorId", "OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_indicator_entries_indicator_id_organization_id_year");
+
+                    b.ToTable("indicator_entries");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.Plan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("FinalReview")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("final_review");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MidTermReview")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mid_term_review");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int?>("ParentPlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parent_plan_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plans");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_plans_organization_id");
+
+                    b.HasIndex("ParentPlanId")
+                        .HasDatabaseName("ix_plans_parent_plan_id");
+
+                    b.HasIndex("ProvinceId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plans_province_id_number");
+
+                    b.ToTable("plans");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AtRisk")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_risk");
+
+                    b.Property<decimal?>("AtRiskHigh")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at_risk_high");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Denominator")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("denominator");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("direction");
+
+                    b.Property<int>("Factor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("factor");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_year");
+
+                    b.Property<int>("Levels")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("levels");
+
+                    b.Property<bool>("Manual")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("manual");
+
+                    b.Property<string>("Numerator")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("numerator");
+
+                    b.Property<int>("Operator")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("operator");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<decimal?>("TargetHigh")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_high");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_year");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_indicators");
+
+                    b.HasIndex("PlanId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_indicators_plan_id_code");
+
+                    b.ToTable("plan_indicators");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Authority")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Deadline")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<int>("DeadlineKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deadline_kind");
+
+                    b.Property<bool>("FansOut")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fans_out");
+
+                    b.Property<string>("IndicatorCodes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator_codes");
+
+                    b.Property<string>("Lead")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead");
+
+                    b.Property<int?>("LeadOrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lead_organization_id");
+
+                    b.Property<int>("No")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("no");
+
+                    b.Property<string>("Output")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("output");
+
+                    b.Property<int?>("ParentTaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parent_task_id");
+
+                    b.Property<string>("Partners")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partners");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<string>("ResponsibleCollective")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_collective");
+
+                    b.Property<string>("ResponsibleHead")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_head");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_tasks");
+
+                    b.HasIndex("LeadOrganizationId")
+                        .HasDatabaseName("ix_plan_tasks_lead_organization_id");
+
+                    b.HasIndex("ParentTaskId")
+                        .HasDatabaseName("ix_plan_tasks_parent_task_id");
+
+                    b.HasIndex("PlanId", "No")
+                        .HasDatabaseName("ix_plan_tasks_plan_id_no");
+
+                    b.ToTable("plan_tasks");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTaskReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_task_reminders");
+
+                    b.HasIndex("TaskId", "Due", "Overdue")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_task_reminders_task_id_due_overdue");
+
+                    b.ToTable("plan_task_reminders");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTaskReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
+                    b.Property<long?>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("document_id");
+
+                    b.Property<DateOnly?>("EvidenceDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_date");
+
+                    b.Property<string>("EvidenceNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_number");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("progress");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_by");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_task_reports");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_plan_task_reports_document_id");
+
+                    b.HasIndex("TaskId", "Year", "Id")
+                        .HasDatabaseName("ix_plan_task_reports_task_id_year_id");
+
+                    b.ToTable("plan_task_reports");
+                });
+
+            modelBuilder.Entity("ChiBo.Portal.HandbookActivity", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateOnly>("LastActiveOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_active_on");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.HasKey("MemberId")
+                        .HasName("pk_handbook_activities");
+
+                    b.HasIndex("ProvinceId", "LastActiveOn", "MemberId")
+                        .HasDatabaseName("ix_handbook_activities_province_id_last_active_on_member_id");
+
+                    b.ToTable("handbook_activities");
+                });
+
             modelBuilder.Entity("ChiBo.Procedures.ProcedureEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -2454,6 +3906,725 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.ToTable("provinces");
                 });
 
+            modelBuilder.Entity("ChiBo.Ratings.FourGoodTitle", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("CadresMembers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadres_members");
+
+                    b.Property<string>("CadresMembersEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cadres_members_evidence");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<bool>("MeetingQuality")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("meeting_quality");
+
+                    b.Property<string>("MeetingQualityEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_quality_evidence");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<bool>("PoliticalTask")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("political_task");
+
+                    b.Property<string>("PoliticalTaskEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("political_task_evidence");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<bool>("Recognized")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recognized");
+
+                    b.Property<string>("RecognizedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recognized_by");
+
+                    b.Property<int?>("RecognizedByOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recognized_by_org_id");
+
+                    b.Property<DateOnly?>("RecognizedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recognized_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<string>("SubjectPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_path");
+
+                    b.Property<bool>("UnityDiscipline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unity_discipline");
+
+                    b.Property<string>("UnityDisciplineEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unity_discipline_evidence");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_four_good_titles");
+
+                    b.HasIndex("RecognizedByOrgId")
+                        .HasDatabaseName("ix_four_good_titles_recognized_by_org_id");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_four_good_titles_organization_id_year");
+
+                    b.HasIndex("ProvinceId", "SubjectPath", "Year", "Recognized")
+                        .HasDatabaseName("ix_four_good_titles_province_id_subject_path_year_recognized");
+
+                    b.ToTable("four_good_titles");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.MemberRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cell_id");
+
+                    b.Property<string>("CellPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cell_path");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int?>("DecidedByOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_by_org_id");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("NotRatedNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("not_rated_note");
+
+                    b.Property<int?>("NotRatedReason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("not_rated_reason");
+
+                    b.Property<string>("ProposalNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposal_note");
+
+                    b.Property<int?>("ProposedByOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_by_org_id");
+
+                    b.Property<int?>("ProposedLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_level");
+
+                    b.Property<int?>("ProposedNotRated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_not_rated");
+
+                    b.Property<DateOnly?>("ProposedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_on");
+
+                    b.Property<decimal?>("ProposedScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_score");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ReturnedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("returned_reason");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round_id");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("score");
+
+                    b.Property<DateOnly?>("SelfAssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_assessed_on");
+
+                    b.Property<string>("SelfAssessment")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_assessment");
+
+                    b.Property<int?>("SelfLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("self_level");
+
+                    b.Property<decimal?>("SelfScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_score");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_ratings");
+
+                    b.HasIndex("CellId", "Year")
+                        .HasDatabaseName("ix_member_ratings_cell_id_year");
+
+                    b.HasIndex("DecidedByOrgId", "Year")
+                        .HasDatabaseName("ix_member_ratings_decided_by_org_id_year");
+
+                    b.HasIndex("MemberId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_ratings_member_id_year");
+
+                    b.HasIndex("ProvinceId", "CellPath", "Year", "State", "Level", "NotRatedReason")
+                        .HasDatabaseName("ix_member_ratings_subtree");
+
+                    b.ToTable("member_ratings");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.OrgRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int?>("DecidedByOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_by_org_id");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<int>("MembersExcellent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("members_excellent");
+
+                    b.Property<int>("MembersFulfilled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("members_fulfilled");
+
+                    b.Property<int>("MembersGood")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("members_good");
+
+                    b.Property<int>("MembersNotFulfilled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("members_not_fulfilled");
+
+                    b.Property<int>("MembersNotRated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("members_not_rated");
+
+                    b.Property<string>("NotRatedNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("not_rated_note");
+
+                    b.Property<int?>("NotRatedReason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("not_rated_reason");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ProposalNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposal_note");
+
+                    b.Property<int?>("ProposedByOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_by_org_id");
+
+                    b.Property<int?>("ProposedLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_level");
+
+                    b.Property<int?>("ProposedNotRated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_not_rated");
+
+                    b.Property<DateOnly?>("ProposedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_on");
+
+                    b.Property<decimal?>("ProposedScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_score");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ReturnedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("returned_reason");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round_id");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("score");
+
+                    b.Property<DateOnly?>("SelfAssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_assessed_on");
+
+                    b.Property<string>("SelfAssessment")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_assessment");
+
+                    b.Property<int?>("SelfLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("self_level");
+
+                    b.Property<decimal?>("SelfScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_score");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<int>("SubjectKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<string>("SubjectPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_path");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_org_ratings");
+
+                    b.HasIndex("DecidedByOrgId", "Year")
+                        .HasDatabaseName("ix_org_ratings_decided_by_org_id_year");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_org_ratings_organization_id_year");
+
+                    b.HasIndex("ProvinceId", "SubjectPath", "Year", "SubjectKind", "State", "Level", "NotRatedReason", "MembersExcellent", "MembersGood", "MembersFulfilled", "MembersNotFulfilled", "MembersNotRated")
+                        .HasDatabaseName("ix_org_ratings_report");
+
+                    b.ToTable("org_ratings");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.RatingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActingBody")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acting_body");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int?>("FromLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_level");
+
+                    b.Property<int?>("FromNotRated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_not_rated");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<long>("RatingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("score");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject");
+
+                    b.Property<int?>("ToLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_level");
+
+                    b.Property<int?>("ToNotRated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_not_rated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rating_events");
+
+                    b.HasIndex("Subject", "RatingId")
+                        .HasDatabaseName("ix_rating_events_subject_rating_id");
+
+                    b.ToTable("rating_events");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.RatingRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_by");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_version");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("ReviewDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubtreePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subtree_path");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rating_rounds");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_rating_rounds_organization_id");
+
+                    b.HasIndex("ProvinceId", "Year", "SubtreePath")
+                        .HasDatabaseName("ix_rating_rounds_province_id_year_subtree_path");
+
+                    b.ToTable("rating_rounds");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.Reward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int?>("DecidedByOrgId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_by_org_id");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("SubjectPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_path");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rewards");
+
+                    b.HasIndex("DecidedByOrgId")
+                        .HasDatabaseName("ix_rewards_decided_by_org_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_rewards_member_id");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_rewards_organization_id");
+
+                    b.HasIndex("ProvinceId", "SubjectPath", "Year")
+                        .HasDatabaseName("ix_rewards_province_id_subject_path_year");
+
+                    b.ToTable("rewards");
+                });
+
             modelBuilder.Entity("ChiBo.Transfers.PartyTransfer", b =>
                 {
                     b.Property<int>("Id")
@@ -2563,6 +4734,151 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.ToTable("party_transfers");
                 });
 
+            modelBuilder.Entity("ChiBo.Villages.Village", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("commune_id");
+
+                    b.Property<DateOnly>("EstablishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("established_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_villages");
+
+                    b.HasIndex("CommuneId")
+                        .HasDatabaseName("ix_villages_commune_id");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_villages_merged_into_id");
+
+                    b.HasIndex("ProvinceId", "CommuneId")
+                        .HasDatabaseName("ix_villages_province_id_commune_id");
+
+                    b.ToTable("villages");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.VillageCell", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cell_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("village_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_village_cells");
+
+                    b.HasIndex("CellId", "ValidFrom")
+                        .HasDatabaseName("ix_village_cells_cell_id_valid_from");
+
+                    b.HasIndex("VillageId", "ValidFrom")
+                        .HasDatabaseName("ix_village_cells_village_id_valid_from");
+
+                    b.ToTable("village_cells");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.VillageHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_id");
+
+                    b.Property<int>("ProvinceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("province_id");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("role");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("village_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_village_heads");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_village_heads_member_id");
+
+                    b.HasIndex("VillageId", "Role", "ValidFrom")
+                        .HasDatabaseName("ix_village_heads_village_id_role_valid_from");
+
+                    b.ToTable("village_heads");
+                });
+
             modelBuilder.Entity("ChiBo.Access.RoleGrant", b =>
                 {
                     b.HasOne("ChiBo.Access.Account", null)
@@ -2613,6 +4929,225 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_candidates_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CadreEvaluation", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cadre_evaluations_members_member_id");
+
+                    b.HasOne("ChiBo.Cadres.EvaluationPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cadre_evaluations_evaluation_periods_period_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CadreProfile", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cadre_profiles_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.Committee", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_committees_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.CommitteeMembership", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_committee_memberships_committees_committee_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_committee_memberships_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.EvaluationPeriod", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.ManagementPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_periods_management_pools_pool_id");
+
+                    b.HasOne("ChiBo.Cadres.EvaluationTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_periods_evaluation_templates_template_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.EvaluationTemplate", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.ManagementPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_evaluation_templates_management_pools_pool_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.FeedbackBallot", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.CadreEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_ballots_cadre_evaluations_evaluation_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.FeedbackInvitation", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.CadreEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_invitations_cadre_evaluations_evaluation_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.ManagementPool", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_pools_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.ManagementPoolEntry", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_pool_entries_members_member_id");
+
+                    b.HasOne("ChiBo.Cadres.ManagementPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_management_pool_entries_management_pools_pool_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.PlanningEntry", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_members_member_id");
+
+                    b.HasOne("ChiBo.Cadres.PlanningPool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_entries_planning_pools_pool_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.PlanningPool", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ManagingOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_pools_organizations_managing_org_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_planning_pools_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.Rotation", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("FromOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_organizations_from_org_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ManagingOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_organizations_managing_org_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_members_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rotations_organizations_to_org_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.TrainingCourse", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_courses_organizations_organizer_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Cadres.TrainingRecord", b =>
+                {
+                    b.HasOne("ChiBo.Cadres.TrainingCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_records_training_courses_course_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_training_records_members_member_id");
                 });
 
             modelBuilder.Entity("ChiBo.Discipline.DisciplineAppeal", b =>
@@ -2936,6 +5471,124 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_organization_periods_organizations_organization_id");
                 });
 
+            modelBuilder.Entity("ChiBo.Plans.IndicatorAllocation", b =>
+                {
+                    b.HasOne("ChiBo.Plans.PlanIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_allocations_plan_indicators_indicator_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_allocations_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.IndicatorEntry", b =>
+                {
+                    b.HasOne("ChiBo.Plans.PlanIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_entries_plan_indicators_indicator_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_entries_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.Plan", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plans_organizations_organization_id");
+
+                    b.HasOne("ChiBo.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("ParentPlanId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_plans_plans_parent_plan_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanIndicator", b =>
+                {
+                    b.HasOne("ChiBo.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_indicators_plans_plan_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTask", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("LeadOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_plan_tasks_organizations_lead_organization_id");
+
+                    b.HasOne("ChiBo.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("ParentTaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_plan_tasks_plan_tasks_parent_task_id");
+
+                    b.HasOne("ChiBo.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_tasks_plans_plan_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTaskReminder", b =>
+                {
+                    b.HasOne("ChiBo.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_task_reminders_plan_tasks_task_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Plans.PlanTaskReport", b =>
+                {
+                    b.HasOne("ChiBo.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_plan_task_reports_documents_document_id");
+
+                    b.HasOne("ChiBo.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_task_reports_plan_tasks_task_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Portal.HandbookActivity", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_handbook_activities_members_member_id");
+                });
+
             modelBuilder.Entity("ChiBo.Procedures.ProcedureEvent", b =>
                 {
                     b.HasOne("ChiBo.Procedures.ProcedureRequest", null)
@@ -2968,6 +5621,92 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_procedure_requests_party_transfers_transfer_id");
                 });
 
+            modelBuilder.Entity("ChiBo.Ratings.FourGoodTitle", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_four_good_titles_organizations_organization_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("RecognizedByOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_four_good_titles_organizations_recognized_by_org_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.MemberRating", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_ratings_organizations_cell_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_member_ratings_organizations_decided_by_org_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_ratings_members_member_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.OrgRating", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_org_ratings_organizations_decided_by_org_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_org_ratings_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.RatingRound", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rating_rounds_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Ratings.Reward", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByOrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_rewards_organizations_decided_by_org_id");
+
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_rewards_members_member_id");
+
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_rewards_organizations_organization_id");
+                });
+
             modelBuilder.Entity("ChiBo.Transfers.PartyTransfer", b =>
                 {
                     b.HasOne("ChiBo.Organizations.Organization", null)
@@ -2989,6 +5728,55 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                         .HasForeignKey("ToCellId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_party_transfers_organizations_to_cell_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.Village", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CommuneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_villages_organizations_commune_id");
+
+                    b.HasOne("ChiBo.Villages.Village", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_villages_villages_merged_into_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.VillageCell", b =>
+                {
+                    b.HasOne("ChiBo.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_village_cells_organizations_cell_id");
+
+                    b.HasOne("ChiBo.Villages.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_village_cells_villages_village_id");
+                });
+
+            modelBuilder.Entity("ChiBo.Villages.VillageHead", b =>
+                {
+                    b.HasOne("ChiBo.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_village_heads_members_member_id");
+
+                    b.HasOne("ChiBo.Villages.Village", null)
+                        .WithMany()
+                        .HasForeignKey("VillageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_village_heads_villages_village_id");
                 });
 
             modelBuilder.Entity("ChiBo.Access.Account", b =>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ChiBo.Access;
 using ChiBo.Admission;
+using ChiBo.Cadres;
 using ChiBo.Documents;
 using ChiBo.Meetings;
 using ChiBo.Notices;
@@ -27,7 +28,7 @@ public sealed class AuthorizationMatrixTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>
-    /// What a sample request acts on; {org}, {member}, {candidate}, {transfer}, {procedure}, {meeting}, {document}, {notice}, {case}, {decision}, {appeal} and {cell} are filled per target.
+    /// What a sample request acts on; {org}, {member}, {candidate}, {transfer}, {procedure}, {meeting}, {document}, {notice}, {case}, {decision}, {appeal}, {plantask}, {cell}, {committee}, {village}, {pool}, {poolEntry}, {planning}, {planningEntry}, {rotation}, {course}, {period} and {evaluation} are filled per target.
     /// <see cref="Acts"/>: for a workflow step, the roles that act at its level; the others the access
     /// table lets through are refused by the command (403).
     /// </summary>
@@ -56,6 +57,18 @@ public sealed class AuthorizationMatrixTests
         public int Case { get; init; }
         public int Decision { get; init; }
         public int Appeal { get; init; }
+        public int Committee { get; init; }
+        public int Village { get; init; }
+        public int Pool { get; init; }
+        public int PoolEntry { get; init; }
+        public int Planning { get; init; }
+        public int PlanningEntry { get; init; }
+        public int Rotation { get; init; }
+        public int Course { get; init; }
+        public int Period { get; init; }
+        public int Evaluation { get; init; }
+        public string Plan { get; init; } = "";
+        public int PlanTask { get; init; }
     }
 
     private static readonly DateOnly Day = new(2026, 6, 1);
@@ -229,6 +242,103 @@ public sealed class AuthorizationMatrixTests
         ["GET /chi-bo/{code}/nhiem-vu"] = new("/chi-bo/{org}/nhiem-vu?year=2026"),
         ["GET /chi-bo/{code}/nhiem-vu/{memberId:int}"] = new("/chi-bo/{org}/nhiem-vu/{member}?year=2026"),
         ["GET /bao-cao/sinh-hoat"] = new("/bao-cao/sinh-hoat?org={org}&year=2026"),
+
+        // Ratings: no round is open in the samples' province, so each step is refused by a rule (400) or a stale version (409) before any level's act.
+        ["GET /api/reports/ratings"] = new("/api/reports/ratings?org={org}&fromYear=2021&toYear=2025"),
+        ["GET /api/reports/ratings/summary"] = new("/api/reports/ratings/summary?org={org}&fromYear=2021&toYear=2025"),
+        ["GET /api/ratings/rounds"] = new("/api/ratings/rounds?org={org}&year=2026"),
+        ["POST /api/ratings/rounds"] = new("/api/ratings/rounds", t => new { org = t.Org, year = 2026, reviewDate = new DateOnly(2025, 12, 15), deadline = Day }),
+        ["POST /api/ratings/rounds/close"] = new("/api/ratings/rounds/close", t => new { org = t.Org, year = 2026, version = 99 }),
+        ["GET /api/ratings/board"] = new("/api/ratings/board?org={org}&year=2026"),
+        ["GET /api/ratings/members/{id:int}"] = new("/api/ratings/members/{member}?year=2026"),
+        ["GET /api/ratings/orgs/{code}"] = new("/api/ratings/orgs/{org}?year=2026"),
+        ["POST /api/ratings/members/{id:int}/proposal"] = new("/api/ratings/members/{member}/proposal", _ => new { year = 2026, version = 99, level = "HTTNV" }),
+        ["POST /api/ratings/members/{id:int}/decision"] = new("/api/ratings/members/{member}/decision", _ => new { year = 2026, version = 99, level = "HTTNV", decisionNumber = "1", decidedOn = Day }),
+        ["POST /api/ratings/members/{id:int}/return"] = new("/api/ratings/members/{member}/return", _ => new { year = 2026, version = 99, reason = "thử" }),
+        ["POST /api/ratings/members/{id:int}/correction"] = new("/api/ratings/members/{member}/correction", _ => new { year = 2026, version = 99, level = "HTNV", decisionNumber = "1", decidedOn = Day, reason = "thử" }),
+        ["POST /api/ratings/members/decisions"] = new("/api/ratings/members/decisions", t => new { cell = t.Org, year = 2026, decisionNumber = "", decidedOn = Day, lines = Array.Empty<object>() }),
+        ["POST /api/ratings/orgs/{code}/proposal"] = new("/api/ratings/orgs/{org}/proposal", _ => new { year = 2026, version = 99, level = "HTTNV" }),
+        ["POST /api/ratings/orgs/{code}/decision"] = new("/api/ratings/orgs/{org}/decision", _ => new { year = 2026, version = 99, level = "HTTNV", decisionNumber = "1", decidedOn = Day }),
+        ["POST /api/ratings/orgs/{code}/return"] = new("/api/ratings/orgs/{org}/return", _ => new { year = 2026, version = 99, reason = "thử" }),
+        ["POST /api/ratings/orgs/{code}/correction"] = new("/api/ratings/orgs/{org}/correction", _ => new { year = 2026, version = 99, level = "HTNV", decisionNumber = "1", decidedOn = Day, reason = "thử" }),
+        ["POST /api/ratings/publication"] = new("/api/ratings/publication", t => new { org = t.Org, year = 2026, publishedOn = Day.AddYears(1) }),
+        ["GET /api/ratings/mine"] = new("/api/ratings/mine", Targeted: false),
+        ["POST /api/ratings/mine/self-assessment"] = new("/api/ratings/mine/self-assessment", _ => new { year = 2026, version = 0, text = "Tự kiểm điểm" }, Targeted: false),
+        ["GET /api/ratings/follow-up"] = new("/api/ratings/follow-up?org={org}&year=2025"),
+        ["GET /api/ratings/outstanding"] = new("/api/ratings/outstanding?org={org}&year=2025"),
+        ["GET /api/ratings/four-good"] = new("/api/ratings/four-good?org={org}&year=2025"),
+        ["POST /api/ratings/four-good/{code}"] = new("/api/ratings/four-good/{org}", _ => new { year = 2025, version = 99 }),
+        ["POST /api/ratings/four-good/{code}/recognition"] = new("/api/ratings/four-good/{org}/recognition", _ => new { year = 2025, version = 99, decisionNumber = "1", recognizedOn = Day }),
+        ["GET /api/ratings/rewards"] = new("/api/ratings/rewards?org={org}&year=2026"),
+        ["POST /api/ratings/rewards"] = new("/api/ratings/rewards", t => new { memberId = t.Member, year = 2026, form = 1, title = "", decidingOrg = t.Org, decisionNumber = "1", decidedOn = Day }),
+        ["GET /api/ratings/template.xlsx"] = new("/api/ratings/template.xlsx", Targeted: false),
+        ["POST /api/ratings/import"] = new("/api/ratings/import?org={org}"),
+
+        // Cadre work: reads, and writes refused by a rule (400) or a stale version (409) unless noted.
+        ["GET /api/reports/committees"] = new("/api/reports/committees?org={org}&level=base&asOf=2026-01-01"),
+        ["GET /api/committees/"] = new("/api/committees/?org={org}&asOf=2026-06-01"),
+        ["GET /api/committees/{id:int}"] = new("/api/committees/{committee}"),
+        ["POST /api/committees/"] = new("/api/committees/", t => new { organization = t.Org, term = "2026–2031", congressOn = Day, termEndsOn = Day.AddYears(5), formation = 1, seats = 3, members = Array.Empty<object>() }),
+        ["POST /api/committees/{id:int}/members"] = new("/api/committees/{committee}/members", t => new { version = 0, memberId = t.Member, position = 4, on = Day, reason = 3 }),
+        ["POST /api/committees/{id:int}/members/{memberId:int}/end"] = new("/api/committees/{committee}/members/{member}/end", _ => new { version = 0, on = Day, reason = 4 }),
+        ["POST /api/committees/{id:int}/members/{memberId:int}/position"] = new("/api/committees/{committee}/members/{member}/position", _ => new { version = 0, position = 2, on = Day }),
+        ["GET /api/villages/"] = new("/api/villages/?org={org}"),
+        ["POST /api/villages/"] = new("/api/villages/", t => new { commune = t.Org, kind = 4, name = "Ấp Thử", establishedOn = Day }),
+        ["POST /api/villages/{id:int}/cells"] = new("/api/villages/{village}/cells", t => new { version = 0, cell = t.Org, from = Day }),
+        ["POST /api/villages/{id:int}/cells/{cellId:int}/end"] = new("/api/villages/{village}/cells/{cell}/end", _ => new { version = 0, on = Day }),
+        ["POST /api/villages/{id:int}/heads"] = new("/api/villages/{village}/heads", _ => new { version = 0, role = 1, fullName = "Trần Văn Trưởng", from = Day }),
+        ["POST /api/villages/{id:int}/close"] = new("/api/villages/{village}/close", _ => new { version = 0, on = Day }),
+        ["GET /api/cadres/{memberId:int}"] = new("/api/cadres/{member}"),
+        ["PUT /api/cadres/{memberId:int}/profile"] = new("/api/cadres/{member}/profile", _ => new { version = 99, it = 1, retiredCadre = false, veteran = false }),
+        ["GET /api/cadres/management-pools"] = new("/api/cadres/management-pools?org={org}"),
+        ["POST /api/cadres/management-pools"] = new("/api/cadres/management-pools", t => new { organization = t.Org, name = "Diện thử" }),
+        ["POST /api/cadres/management-pools/{id:int}/entries"] = new("/api/cadres/management-pools/{pool}/entries", t => new { memberId = t.Member, post = "", from = Day }),
+        ["POST /api/cadres/management-pools/{id:int}/entries/{entryId:int}/end"] = new("/api/cadres/management-pools/{pool}/entries/{poolEntry}/end", _ => new { on = Day.AddYears(-30) }),
+        ["GET /api/cadres/planning"] = new("/api/cadres/planning?org={org}"),
+        ["POST /api/cadres/planning"] = new("/api/cadres/planning", t => new { organization = t.Org, title = 1, termFrom = 2030, termTo = 2020, approvedOn = Day }),
+        ["POST /api/cadres/planning/{id:int}/candidates"] = new("/api/cadres/planning/{planning}/candidates", t => new { memberId = t.Member, on = Day }),
+        ["POST /api/cadres/planning/{id:int}/candidates/{entryId:int}/remove"] = new("/api/cadres/planning/{planning}/candidates/{planningEntry}/remove", _ => new { on = Day, reason = "" }),
+        ["GET /api/cadres/rotations"] = new("/api/cadres/rotations?org={org}"),
+        ["POST /api/cadres/rotations"] = new("/api/cadres/rotations", t => new { managingOrg = t.Org, memberId = t.Member, kind = 1, fromOrg = t.Org, fromPost = "Chi ủy viên", toOrg = t.Org, toPost = "Bí thư", startsOn = Day, decisionNumber = "1-QĐ" }),
+        ["POST /api/cadres/rotations/{id:int}/end"] = new("/api/cadres/rotations/{rotation}/end", _ => new { version = 0, on = Day }),
+        ["GET /api/cadres/courses"] = new("/api/cadres/courses?org={org}"),
+        ["POST /api/cadres/courses"] = new("/api/cadres/courses", t => new { organizer = t.Org, kind = 4, name = "", startsOn = Day, endsOn = Day }),
+        ["POST /api/cadres/courses/{id:int}/attendance"] = new("/api/cadres/courses/{course}/attendance", _ => new { version = 0, lines = Array.Empty<object>() }),
+        ["GET /api/cadres/training-coverage"] = new("/api/cadres/training-coverage?org={org}&asOf=2026-06-01"),
+        ["POST /api/evaluations/templates"] = new("/api/evaluations/templates", t => new { poolId = t.Pool, name = "", validFrom = Day }),
+        ["POST /api/evaluations/periods"] = new("/api/evaluations/periods", t => new { poolId = t.Pool, year = 2026, quarter = 2 }),
+        ["GET /api/evaluations/periods/{id:int}"] = new("/api/evaluations/periods/{period}"),
+        ["POST /api/evaluations/periods/{id:int}/state"] = new("/api/evaluations/periods/{period}/state", _ => new { version = 0, state = 2 }),
+        ["GET /api/evaluations/{id:int}"] = new("/api/evaluations/{evaluation}"),
+        ["PUT /api/evaluations/{id:int}/self"] = new("/api/evaluations/{evaluation}/self", _ => new { version = 0, scores = new Dictionary<string, decimal>(), on = Day }),
+        ["PUT /api/evaluations/{id:int}/results"] = new("/api/evaluations/{evaluation}/results", _ => new { version = 0, scores = new Dictionary<string, decimal>(), products = Array.Empty<object>(), trustHigh = 0, trustMedium = 0, trustLow = 0 }),
+
+        // Succeeds (one-time codes are written and audited).
+        ["POST /api/evaluations/{id:int}/codes"] = new("/api/evaluations/{evaluation}/codes", _ => new { group = 4, count = 1 }),
+        ["POST /api/evaluations/{id:int}/conclusion"] = new("/api/evaluations/{evaluation}/conclusion", _ => new { version = 0, conclusion = "Kết luận", on = Day }),
+        ["POST /api/evaluations/feedback"] = new("/api/evaluations/feedback", _ => new { code = "KHONG-CO-MA", answers = new Dictionary<string, int>() }, Targeted: false),
+        ["GET /api/evaluations/history/{memberId:int}"] = new("/api/evaluations/history/{member}"),
+        ["GET /api/evaluations/behind"] = new("/api/evaluations/behind?org={org}&year=2026&quarter=2"),
+
+        // Plans: a plan of the first cell with a computed and a manual indicator and one task.
+        ["GET /api/plans/"] = new("/api/plans/?org={org}&year=2026"),
+        ["GET /api/plans/status"] = new("/api/plans/status?org={org}&year=2026"),
+        ["GET /api/plans/dashboard"] = new("/api/plans/dashboard?org={org}&year=2026"),
+        ["GET /api/plans/tasks"] = new("/api/plans/tasks?org={org}&year=2026"),
+        ["GET /api/plans/measures"] = new("/api/plans/measures", Targeted: false),
+        ["POST /api/plans/import"] = new("/api/plans/import", t => new
+        {
+            plan = new { number = t.Plan, title = "Kế hoạch của chi bộ", org = t.Org, from = "2026-01-01", to = "2026-12-31" },
+            indicators = new object[]
+            {
+                new { code = "A", numerator = "admitted", @operator = ">=", target = 1 },
+                new { code = "M", manual = true, @operator = ">=", target = 1 },
+            },
+            tasks = new[] { new { no = 1, content = "Kết nạp đảng viên", lead = "Chi ủy", deadline = "Q4/2026" } },
+        }),
+        ["PUT /api/plans/allocations"] = new("/api/plans/allocations", t => new { plan = t.Plan, indicator = "A", org = t.Org, year = 2026, target = 2 }),
+        ["PUT /api/plans/values"] = new("/api/plans/values", t => new { plan = t.Plan, indicator = "M", org = t.Org, year = 2026, numerator = 1, source = "Sổ của chi bộ" }),
+        ["POST /api/plans/tasks/{id:int}/reports"] = new("/api/plans/tasks/{plantask}/reports", _ => new { status = "inProgress", progress = 10 }),
     };
 
     private sealed record Endpoint(string Key, string? Operation, bool Public);
@@ -635,7 +745,19 @@ public sealed class AuthorizationMatrixTests
             .Replace("{case}", t.Case.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{decision}", t.Decision.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{appeal}", t.Appeal.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{task}", t.Task.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{task}", t.Task.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{cell}", t.Cell.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{committee}", t.Committee.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{village}", t.Village.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{pool}", t.Pool.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{poolEntry}", t.PoolEntry.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{planning}", t.Planning.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{planningEntry}", t.PlanningEntry.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{rotation}", t.Rotation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{course}", t.Course.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{period}", t.Period.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{evaluation}", t.Evaluation.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{plantask}", t.PlanTask.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var method = new HttpMethod(key[..key.IndexOf(' ', StringComparison.Ordinal)]);
         using var request = new HttpRequestMessage(method, url);
         if (sample.Body?.Invoke(t) is { } body)
@@ -696,9 +818,57 @@ public sealed class AuthorizationMatrixTests
         {
             OrganizationId = data.CellOne.Id, Title = "Họp chi bộ", Body = "Họp vào tối thứ Sáu.",
         }, Ct);
+        var planNumber = "1-KH/" + data.Province.Code;
+        await new ChiBo.Plans.PlanCommands(db, clock, OrgScope.System, "test").ImportAsync(ChiBo.Plans.PlanFile.Parse($$"""
+            {"plan": {"number": "{{planNumber}}", "org": "{{data.CellOne.Code}}", "from": "2026-01-01", "to": "2026-12-31"},
+             "indicators": [{"code": "A", "numerator": "admitted", "operator": ">=", "target": 1}, {"code": "M", "manual": true, "operator": ">=", "target": 1}],
+             "tasks": [{"no": 1, "content": "Kết nạp đảng viên", "lead": "Chi ủy", "deadline": "Q4/2026"}]}
+            """), Ct);
+        var planTask = db.PlanTasks.Single(x => x.No == 1 && db.Plans.Any(p => p.Id == x.PlanId && p.Number == planNumber)).Id;
+        var cadres = await CadreTargetAsync(db, data, clock);
         return new Target(data.CellOne.Code, data.An.Id, candidate.Id, transfer.Id, incoming.Id, data.CellOne.Id, version)
         {
             Procedure = procedure.Id, Case = @case.Id, Decision = decision.Id, Appeal = appeal.Id, Document = document.Id, Meeting = meeting.Id, Task = task.Id, Notice = notice.Id,
+            Committee = cadres.Committee, Village = cadres.Village, Pool = cadres.Pool, PoolEntry = cadres.PoolEntry, Planning = cadres.Planning,
+            PlanningEntry = cadres.PlanningEntry, Rotation = cadres.Rotation, Course = cadres.Course, Period = cadres.Period, Evaluation = cadres.Evaluation,
+            Plan = planNumber, PlanTask = planTask,
+        };
+    }
+
+    /// <summary>
+    /// The first cell's committee with An as secretary and a village it covers; the commune's
+    /// management pool with An in it, its template and this quarter's evaluation; a planning pool,
+    /// a rotation and a course of the commune, so that routes naming them find something.
+    /// </summary>
+    private static async Task<Target> CadreTargetAsync(ChiBo.Data.ChiBoDb db, TestData data, TimeProvider clock)
+    {
+        var system = OrgScope.System;
+        var committee = await new CommitteeCommands(db, clock, system, "test").FormAsync(new CommitteeForming(
+            data.CellOne.Id, "2025–2030", new DateOnly(2025, 4, 1), new DateOnly(2030, 4, 1), CommitteeFormation.Elected, 3, "1-QĐ/ĐU",
+            [new CommitteeSeat(data.An.Id, CommitteePosition.Secretary)]), Ct);
+        var villages = new ChiBo.Villages.VillageCommands(db, clock, system);
+        var village = await villages.AddAsync(new ChiBo.Villages.VillageNew(data.Commune.Id, ChiBo.Villages.VillageKind.Ap, "Ấp Một", new DateOnly(1990, 1, 1)), Ct);
+        await villages.CoverAsync(village.Id, village.Version, data.CellOne.Id, new DateOnly(1990, 1, 1), Ct);
+        var cadres = new CadreCommands(db, clock, system, "test");
+        var pool = await cadres.AddManagementPoolAsync(new ManagementPoolNew(data.Commune.Id, "Diện Ban Thường vụ Đảng ủy xã quản lý"), Ct);
+        var entry = await cadres.AddToManagementPoolAsync(pool.Id, new PoolEntryNew(data.An.Id, "Bí thư Chi bộ ấp Một", new DateOnly(2025, 4, 1)), Ct);
+        var planning = await cadres.AddPlanningPoolAsync(new PlanningPoolNew(data.CellOne.Id, CommitteePosition.Secretary, 2030, 2035, new DateOnly(2026, 1, 10), "2-QĐ/ĐU"), Ct);
+        var candidate = await cadres.AddCandidateAsync(planning.Id, data.An.Id, new DateOnly(2026, 1, 10), Ct);
+        var rotation = await cadres.AddRotationAsync(new RotationNew(
+            data.Commune.Id, data.An.Id, RotationKind.Transfer, data.CellOne.Id, "Chi ủy viên", data.CellTwo.Id, "Bí thư chi bộ",
+            new DateOnly(2026, 2, 1), new DateOnly(2027, 2, 1), "5-QĐ/ĐU"), Ct);
+        var course = await cadres.AddCourseAsync(new CourseNew(data.Commune.Id, TrainingKind.PartyWork, "Bồi dưỡng nghiệp vụ công tác Đảng", "Trung tâm Chính trị xã",
+            new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 5)), Ct);
+        var evaluations = new EvaluationCommands(db, clock, system);
+        await evaluations.AddTemplateAsync(pool.Id, new TemplateNew("Bộ tiêu chí quý", new DateOnly(2026, 1, 1),
+            [new("ket-qua", "Kết quả thực hiện nhiệm vụ", EvaluationComponent.WorkResults, 60), new("cap-tren", "Ý kiến cấp trên", EvaluationComponent.Superiors, 40)],
+            [new(80, "Tốt", "Động viên", false), new(0, "Chưa đạt", "Nhắc nhở", true)]), "test", Ct);
+        var period = await evaluations.OpenPeriodAsync(pool.Id, 2026, 2, Ct);
+        var evaluation = db.CadreEvaluations.Single(e => e.PeriodId == period.Id);
+        return new Target(data.CellOne.Code, data.An.Id, 0, 0, 0, data.CellOne.Id, 0)
+        {
+            Committee = committee.Id, Village = village.Id, Pool = pool.Id, PoolEntry = entry.Id, Planning = planning.Id, PlanningEntry = candidate.Id,
+            Rotation = rotation.Id, Course = course.Id, Period = period.Id, Evaluation = evaluation.Id,
         };
     }
 }

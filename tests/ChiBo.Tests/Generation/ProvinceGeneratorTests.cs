@@ -156,7 +156,10 @@ public sealed class ProvinceGeneratorTests
         }
 
         g.Members.Count(m => m.Status.IsActive()).ShouldBe(3000);
-        g.Members.Count.ShouldBe(3000 + 30 + 12 + 3);
+        // The leavers it states, and those of the kinds it leaves to the defaults (xóa tên, cho ra khỏi Đảng).
+        var period = profile.Periods.Single();
+        (period["struckOff"], period["removed"]).ShouldBe((6, 8));
+        g.Members.Count.ShouldBe(3000 + 30 + 12 + 3 + 6 + 8);
     }
 
     /// <summary>Small provinces are where rounding and young members make the history tight: many seeds, both profiles.</summary>

@@ -74,6 +74,8 @@ public sealed class SeedRoundTripTests
             orgs.GetProperty("baseBySector").GetProperty(OrgStructureReport.NameOf(sector)).GetInt32().ShouldBe(count, sector.ToString());
         }
 
+        await CheckRatingsAsync(db, profile, org);
+
         foreach (var period in profile.Periods)
         {
             var movements = await Report(db, "movements", "--org", org,
@@ -81,8 +83,47 @@ public sealed class SeedRoundTripTests
                 "--to", period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             foreach (var name in MovementsReport.Names.Where(n => n != "recognizedOfficial"))
             {
-                // Kinds a profile does not state are not generated: zero (disciplinedMembers defaults to expelled).
+                // Kinds a period does not state have the parser's plausible defaults, and come back as such.
                 movements.GetProperty("counts").GetProperty(name).GetInt32().ShouldBe(period[name], name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// chibo report ratings over the years generated (the five to the last review, and every stated one):
+    /// each stated share comes back to its precision — rounded and truncated alike — in its series;
+    /// the years and series the profile leaves out have plausible shares of everyone in the round.
+    /// </summary>
+    private static async Task CheckRatingsAsync(TestDatabase db, ProvinceProfile profile, string org)
+    {
+        var last = profile.AsOf >= new DateOnly(profile.AsOf.Year, 12, 1) ? profile.AsOf.Year : profile.AsOf.Year - 1;
+        var from = Math.Min(last - 4, profile.Ratings.Years.DefaultIfEmpty(last).Min());
+        var report = await Report(db, "ratings", "--org", org, "--from-year", from.ToString(CultureInfo.InvariantCulture), "--to-year", last.ToString(CultureInfo.InvariantCulture));
+        report.GetProperty("org").GetString().ShouldBe(org);
+        var years = report.GetProperty("years");
+        years.EnumerateObject().Select(y => y.Name).ShouldBe(Enumerable.Range(from, last - from + 1).Select(y => y.ToString(CultureInfo.InvariantCulture)));
+        foreach (var year in Enumerable.Range(last - 4, 5))
+        {
+            foreach (var series in RatingHistory.SeriesNames)
+            {
+                var s = years.GetProperty(year.ToString(CultureInfo.InvariantCulture)).GetProperty(series);
+                var (rated, good) = (s.GetProperty("rated").GetInt32(), s.GetProperty("goodOrAbove").GetInt32());
+                var levels = s.GetProperty("levels");
+                (levels.GetProperty("HTXSNV").GetInt32() + levels.GetProperty("HTTNV").GetInt32()).ShouldBe(good);
+                (good + levels.GetProperty("HTNV").GetInt32() + levels.GetProperty("KHTNV").GetInt32()).ShouldBe(rated);
+                if (profile.Ratings.Stated(series, year) is not { } stated || profile.Ratings.Approximate)
+                {
+                    if (rated > 0)
+                    {
+                        s.GetProperty("share").GetDecimal().ShouldBeInRange(0.70m, 1m, $"{series} {year}");
+                    }
+
+                    continue;
+                }
+
+                stated.MetBy(good, rated).ShouldBeTrue($"{org} {series} {year}: {good}/{rated} for {stated}");
+                var share = s.GetProperty("share").GetDecimal();
+                (decimal.Round(share, stated.Decimals), decimal.Truncate(share * stated.Unit) / stated.Unit).ShouldBe((stated.Value, stated.Value), $"{series} {year}");
             }
         }
     }
@@ -106,6 +147,18 @@ public sealed class SeedRoundTripTests
         anGiang.Periods.Single()["disciplinedOrganizations"].ShouldBe(90);
         await CheckReportsAsync(db, anGiang, "AG");
         await CheckReportsAsync(db, DemoProvince.Profile("ha-giang.json"), "HG");
+
+        // 000 fn 3–5 as printed, to the hundredth of a percent: 96,58 % of TCCSĐ in 2021 is 0.9658.
+        var years = (await Report(db, "ratings", "--org", "AG", "--from-year", "2021", "--to-year", "2025")).GetProperty("years");
+        string Share(string year, string series) => years.GetProperty(year).GetProperty(series).GetProperty("share").GetRawText();
+        new[] { "2021", "2022", "2023", "2024", "2025" }.Select(y => (Share(y, "organizations"), Share(y, "cells"), Share(y, "members"))).ShouldBe([
+            ("0.9658", "0.9480", "0.8862"), ("0.9387", "0.9441", "0.8991"), ("0.9457", "0.9602", "0.9014"),
+            ("0.9701", "0.9741", "0.9174"), ("0.9896", "0.9917", "0.9248")]);
+
+        // The plans' "bình quân hằng năm" (000:52, 000:76) is the mean of the yearly shares: 96,20; 96,36; 90,58.
+        var summary = await Report(db, "ratings-summary", "--org", "AG", "--from-year", "2021", "--to-year", "2025");
+        RatingHistory.SeriesNames.Select(n => summary.GetProperty(n).GetProperty("meanOfYearlyShares").GetDecimal()).ShouldBe([0.9620m, 0.9636m, 0.9058m]);
+        summary.GetProperty("members").GetProperty("pooledShare").GetDecimal().ShouldBeInRange(0.90m, 0.91m);
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -123,7 +176,8 @@ public sealed class SeedRoundTripTests
 
         var small = ProfileFile("""
             { "name": "Đảng bộ tỉnh Thử", "code": "TS", "asOf": "2024-06-30", "members": { "total": 900, "dimensions": { "status": { "probationary": "4%" } } },
-              "history": { "periods": [ { "from": "2023-01-01", "to": "2023-12-31", "admitted": 60, "transferredIn": 10, "transferredOut": 7, "expelled": 2, "died": 5 } ] } }
+              "history": { "periods": [ { "from": "2023-01-01", "to": "2023-12-31", "admitted": 60, "transferredIn": 10, "transferredOut": 7, "expelled": 2, "died": 5 } ],
+                           "ratedGoodOrAbove": { "cells": { "2022": "97%" }, "members": { "2023": "91.5%" } } } }
             """);
         var (code, output, _) = await Cli("seed", "--profile", small, "--scale", "2", "--db", db.Target.ConnectionString);
         code.ShouldBe(0);

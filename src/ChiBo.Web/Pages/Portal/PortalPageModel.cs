@@ -33,6 +33,8 @@ public abstract class PortalPageModel(ChiBoDb db, TimeProvider clock) : PageMode
             return false;
         }
 
+        // The plans count members active in the handbook (000:154): the first page of the day says so.
+        await HandbookActivityLog.TouchAsync(Db, Me.Member.Id, Me.Member.ProvinceId, Today, HttpContext.RequestAborted);
         return true;
     }
 }
