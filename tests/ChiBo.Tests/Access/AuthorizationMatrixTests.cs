@@ -122,6 +122,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /ke-hoach"] = new("/ke-hoach?org={org}&year=2026"),
         ["GET /ke-hoach/chi-tieu/{code}"] = new("/ke-hoach/chi-tieu/A?org={org}&year=2026"),
         ["GET /ke-hoach/nhiem-vu"] = new("/ke-hoach/nhiem-vu?org={org}&year=2026"),
+        ["GET /ke-hoach/bao-cao"] = new("/ke-hoach/bao-cao?org={org}&year=2026&ky=q2"),
         ["GET /ke-hoach/nhiem-vu/{id:int}"] = new("/ke-hoach/nhiem-vu/{plantask}?org={org}&year=2026"),
         ["GET /dang-vien"] = new("/dang-vien?org={org}"),
         ["GET /dang-vien/{id:int}"] = new("/dang-vien/{member}"),

@@ -240,4 +240,39 @@ public sealed class PlanPagesTests(PlanWorlds worlds) : IClassFixture<PlanWorlds
         var first = taskRows.Single(r => (string?)r["Kế hoạch"] == TestPlan.Number && Convert.ToInt32(r["STT"], System.Globalization.CultureInfo.InvariantCulture) == 1);
         ((string?)first["Trễ hạn"]).ShouldBe("Trễ hạn");
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ProgressReport_IsAPartyDocumentOfTheFiguresAsOfThePeriodsEnd_AndDownloadsAsDocx(string provider)
+    {
+        var (database, world) = await WithPlansAsync(worlds, provider);
+        await using var app = new ChiBoApp(database, PlanWorld.Clock());
+        using var board = await app.SignedInAsync("province-board");
+        await using var db = database.Context();
+        var planId = await db.Plans.Where(p => p.Number == "02-ĐA/TU").Select(p => p.Id).SingleAsync(Ct);
+
+        // The first quarter: figures as of 31/03/2026, as the status query computes them on that day.
+        var page = await PageForm.GetAsync(board, $"/ke-hoach/bao-cao?org=root&year=2026&ky=q1&plan={planId}");
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Html.ShouldContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+        page.Html.ShouldContain("Thử nghiệm, ngày 30 tháng 6 năm 2026");
+        page.Html.ShouldContain("Kết quả thực hiện Đề án số 02-ĐA/TU quý I năm 2026");
+        page.Html.ShouldContain("Số liệu tính từ sổ đăng ký đảng viên đến ngày 31/03/2026.");
+        var march = await PlanQueries.StatusAsync(db, OrgScope.System, new OrgLookup(true, world.Province), 2026, new DateOnly(2026, 3, 31), ct: Ct);
+        var t2a = march.Plans.Single(p => p.Number == "02-ĐA/TU").Indicators.Single(i => i.Code == "T2a");
+        t2a.Numerator.ShouldBe(3); // the three admissions of February and March
+        Regex.IsMatch(page.Html, $"<td>{Regex.Escape(PlanWeb.Value(t2a.Value, 1))}</td>\\s*<td>{Regex.Escape(PlanWeb.StatusText(t2a.Status))}</td>").ShouldBeTrue();
+        page.Html.ShouldContain("Chưa tính được: ratings.organizations.");
+        Regex.Matches(Block(page.Html, "class=\"report-table tasks-table\"", "</table>"), "<tr>").Count.ShouldBe(11); // header and the 10 tasks
+
+        using var response = await board.GetAsync(new Uri($"/ke-hoach/bao-cao?handler=Docx&org=root&year=2026&ky=q1&plan={planId}", UriKind.Relative), Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe(ReportDocx.DocxType);
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct));
+        using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        var text = docx.MainDocumentPart!.Document!.Body!.InnerText;
+        text.ShouldContain("Kết quả thực hiện Đề án số 02-ĐA/TU quý I năm 2026");
+        text.ShouldContain("Hằng năm kết nạp từ 3.600 đảng viên mới trở lên");
+        text.ShouldContain("T/M ĐẢNG ỦY");
+    }
 }
