@@ -242,6 +242,9 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/ratings/rewards"] = new("/api/ratings/rewards", t => new { memberId = t.Member, year = 2026, form = 1, title = "", decidingOrg = t.Org, decisionNumber = "1", decidedOn = Day }),
         ["GET /api/ratings/template.xlsx"] = new("/api/ratings/template.xlsx", Targeted: false),
         ["POST /api/ratings/import"] = new("/api/ratings/import?org={org}"),
+        ["GET /xep-loai"] = new("/xep-loai?org={org}&year=2026"),
+        ["GET /bao-cao/xep-loai"] = new("/bao-cao/xep-loai?org={org}&fromYear=2021&toYear=2025"),
+        ["GET /so-tay/xep-loai"] = new("/so-tay/xep-loai", Targeted: false),
     };
 
     private sealed record Endpoint(string Key, string? Operation, bool Public);
