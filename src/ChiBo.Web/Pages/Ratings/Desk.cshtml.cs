@@ -7,6 +7,7 @@ using ChiBo.Web.Access;
 using ChiBo.Web.Meetings;
 using ChiBo.Web.Organizations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChiBo.Web.Pages.Ratings;
 
@@ -344,8 +345,7 @@ public sealed class DeskModel(ChiBoDb db, TimeProvider clock) : SubtreePageModel
     }
 
     private async Task<int> OrgIdAsync(string code, CancellationToken ct) =>
-        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
-            db.Organizations.Where(x => x.Code == code).Select(x => (int?)x.Id), ct)
+        await db.Organizations.AsNoTracking().Where(x => x.Code == code).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct)
         ?? throw new RatingNotFoundException($"Không có tổ chức đảng mã \"{code}\" trong phạm vi của bạn.");
 
     private static int Version(PostedForm f) => f.Int("Version", "Phiên bản", required: false) ?? 0;
