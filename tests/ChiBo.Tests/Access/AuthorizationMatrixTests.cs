@@ -344,6 +344,11 @@ public sealed class AuthorizationMatrixTests
         ["PUT /api/plans/allocations"] = new("/api/plans/allocations", t => new { plan = t.Plan, indicator = "A", org = t.Org, year = 2026, target = 2 }),
         ["PUT /api/plans/values"] = new("/api/plans/values", t => new { plan = t.Plan, indicator = "M", org = t.Org, year = 2026, numerator = 1, source = "Sổ của chi bộ" }),
         ["POST /api/plans/tasks/{id:int}/reports"] = new("/api/plans/tasks/{plantask}/reports", _ => new { status = "inProgress", progress = 10 }),
+
+        // Ratings pages.
+        ["GET /xep-loai"] = new("/xep-loai?org={org}&year=2026"),
+        ["GET /bao-cao/xep-loai"] = new("/bao-cao/xep-loai?org={org}&fromYear=2021&toYear=2025"),
+        ["GET /so-tay/xep-loai"] = new("/so-tay/xep-loai", Targeted: false),
     };
 
     private sealed record Endpoint(string Key, string? Operation, bool Public);

@@ -25,6 +25,11 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PortalPageModel
     public IReadOnlyList<ProcedureRow> Requests { get; private set; } = [];
     public int Unread { get; private set; }
 
+    /// <summary>The latest published rating, and whether a year's rating is still under way.</summary>
+    public ChiBo.Ratings.MyRating? LatestRating { get; private set; }
+
+    public ChiBo.Ratings.MyRating? PendingRating { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (!await LoadMeAsync())
@@ -40,5 +45,8 @@ public sealed class IndexModel(ChiBoDb db, TimeProvider clock) : PortalPageModel
         Notices = await NoticeQueries.ForMemberAsync(Db, id, Today, LatestNotices, ct);
         Requests = await ProcedureQueries.ForMemberAsync(Db, id, Today, ct);
         Unread = (await NotificationQueries.UnreadForMemberAsync(Db, id, ct)).Count;
+        var ratings = await ChiBo.Ratings.RatingQueries.MineAsync(Db, id, ct);
+        LatestRating = ratings.FirstOrDefault(r => r.PublishedOn is not null);
+        PendingRating = ratings.FirstOrDefault(r => r.PublishedOn is null && r.Year > (LatestRating?.Year ?? 0));
     }
 }

@@ -1,0 +1,113 @@
+using ChiBo.Data;
+using ChiBo.Ratings;
+using ChiBo.Web.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChiBo.Web.Pages.Portal;
+
+/// <summary>The round the member is in now: its year and deadline, and the member's own rating row of that year, if any.</summary>
+public sealed record MyReview(int Year, DateOnly Deadline, MemberRating? Rating);
+
+/// <summary>
+/// Đánh giá, xếp loại in the handbook: the member writes their own review (tự kiểm điểm) while the
+/// round of their chi bộ is open, and sees each year's result once the deciding level has
+/// published it. The step is <see cref="RatingCommands.SelfAssessAsync"/> with the member's scope.
+/// </summary>
+public sealed class RatingsModel(ChiBoDb db, TimeProvider clock) : PortalPageModel(db, clock)
+{
+    public IReadOnlyList<MyRating> Results { get; private set; } = [];
+    public MyReview? Review { get; private set; }
+    public bool Saved { get; private set; }
+
+    public async Task OnGetAsync(string? da, CancellationToken ct)
+    {
+        Saved = da == "ok";
+        if (await LoadMeAsync())
+        {
+            await ReadAsync(ct);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadMeAsync())
+        {
+            return Page();
+        }
+
+        await ReadAsync(ct);
+        var f = new PostedForm(Request.Form, ModelState);
+        var year = f.Int("Year", "Năm đánh giá") ?? Review?.Year ?? Today.Year;
+        var level = f.Text("Level") is { } code ? RatingNames.ParseCode(code) : null;
+        decimal? score = null;
+        if (f.Text("Score") is { } s)
+        {
+            if (decimal.TryParse(s.Replace(',', '.'), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var v))
+            {
+                score = v;
+            }
+            else
+            {
+                ModelState.AddModelError("Score", $"Điểm \"{s}\" không phải là số.");
+            }
+        }
+
+        if (f.Valid)
+        {
+            try
+            {
+                await new RatingCommands(Db, Clock, await HttpContext.ScopeAsync(), HttpContext.Actor())
+                    .SelfAssessAsync(new SelfAssessmentInput(year, f.Int("Version", "Phiên bản", required: false) ?? 0, f.Text("Text") ?? "", level, score), ct);
+                return Redirect("/so-tay/xep-loai?da=ok");
+            }
+            catch (RatingNotFoundException e)
+            {
+                ModelState.AddModelError(string.Empty, e.Message);
+                Response.StatusCode = StatusCodes.Status404NotFound;
+            }
+            catch (RatingForbiddenException e)
+            {
+                ModelState.AddModelError(string.Empty, e.Message);
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+            }
+            catch (EditConflictException e)
+            {
+                ModelState.AddModelError(string.Empty, e.Message);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+            }
+            catch (RuleViolationException e)
+            {
+                ModelState.Show(e, ["Text", "Level", "Score"]);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+        }
+        else
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        Db.ChangeTracker.Clear();
+        await ReadAsync(ct);
+        return Page();
+    }
+
+    private async Task ReadAsync(CancellationToken ct)
+    {
+        var id = Me!.Member.Id;
+        Results = await RatingQueries.MineAsync(Db, id, ct);
+        var cell = await Db.Organizations.AsNoTracking().Where(o => o.Id == Me.Member.CellId).Select(o => new { o.ProvinceId, o.Path }).FirstOrDefaultAsync(ct);
+        if (cell is null)
+        {
+            return;
+        }
+
+        var round = (await Db.RatingRounds.AsNoTracking().Where(r => r.ProvinceId == cell.ProvinceId && r.Status == RoundStatus.Open).ToListAsync(ct))
+            .Where(r => cell.Path.StartsWith(r.SubtreePath, StringComparison.Ordinal)).OrderByDescending(r => r.Year).FirstOrDefault();
+        if (round is not null)
+        {
+            var mine = await Db.MemberRatings.AsNoTracking().FirstOrDefaultAsync(r => r.MemberId == id && r.Year == round.Year, ct);
+            Review = new MyReview(round.Year, round.Deadline, mine);
+        }
+    }
+}
