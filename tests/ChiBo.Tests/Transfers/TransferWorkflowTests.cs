@@ -148,7 +148,7 @@ public sealed class TransferWorkflowTests
         await using var w = await World.CreateAsync(provider, new DateOnly(2025, 7, 31));
         var package = new TransferPackage
         {
-            Schema = TransferPolicy.PackageSchema, FromProvince = "Hà Giang", FromCellCode = "HG.1", FromCellName = "Chi bộ A",
+            Schema = TransferPolicy.PackageSchema, Kind = TransferKind.Official, FromProvince = "Hà Giang", FromCellCode = "HG.1", FromCellName = "Chi bộ A",
             Destination = "An Giang", LetterNumber = "1-GGT", LetterDate = new DateOnly(2025, 7, 1),
             Member = w.Profile("Sai Số Căn Cước", new DateOnly(1985, 1, 1)) with { Cccd = "12345" },
             AdmittedOn = Admitted, OfficialOn = Admitted.AddYears(1), Timeline = [], ExportedAt = DateTimeOffset.UnixEpoch,
