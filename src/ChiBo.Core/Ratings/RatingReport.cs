@@ -123,7 +123,8 @@ public static class RatingReport
         RatingSeriesSummary Sum(Func<RatingYear, RatingSeries> pick, IReadOnlyDictionary<string, int> reasons)
         {
             var series = report.Years.Values.Select(pick).ToList();
-            var shares = series.Where(s => s.Rated > 0).Select(s => (decimal)s.GoodOrAbove / s.Rated).ToList();
+            // The plans average the yearly shares as printed (to the hundredth of a percent), not the exact fractions.
+            var shares = series.Where(s => s.Rated > 0).Select(s => Share(s.GoodOrAbove, s.Rated)!.Value).ToList();
             var rated = series.Sum(s => s.Rated);
             var good = series.Sum(s => s.GoodOrAbove);
             return new RatingSeriesSummary(shares.Count, rated, good,

@@ -152,7 +152,7 @@ public sealed class TransferPagesTests
         (await GetAsync(in_, "/chuyen-sinh-hoat/nhan-goi?cell=AG.01.01.01")).Status.ShouldBe(HttpStatusCode.NotFound);
         var garbage = await UploadAsync(in_, "AG.02.01", "2025-06-20", "không phải json"u8.ToArray());
         garbage.Status.ShouldBe(HttpStatusCode.BadRequest);
-        garbage.FieldError("Package").ShouldNotBeNull().ShouldStartWith("Gói chuyển sinh hoạt không đọc được");
+        garbage.FieldError("Package").ShouldNotBeNull().ShouldStartWith("Gói chuyển sinh hoạt không đúng định dạng JSON của ChiBo");
         (await UploadAsync(in_, "AG.02.01", "2025-06-20", null)).FieldError("Package").ShouldBe("Chưa chọn tệp gói hồ sơ (.json) do tỉnh nơi đi xuất.");
         (await UploadAsync(in_, "AG.01.01.01", "2025-06-20", package)).FieldError("Cell").ShouldNotBeNull().ShouldContain("AG.01.01.01");
         var imported = await UploadAsync(in_, "AG.02.01", "2025-06-20", package);
