@@ -86,19 +86,46 @@ public static class CommitteeComposition
                 sum = sum.Plus(g);
             }
 
-            var measures = new Dictionary<string, int>(StringComparer.Ordinal) { [prefix + "members"] = sum.Members };
-            foreach (var (dimension, categories) in Shape(sum, bands))
-            {
-                foreach (var (category, count) in categories)
-                {
-                    measures[prefix + dimension + "." + category] = count;
-                }
-            }
-
-            result[code] = measures;
+            result[code] = Flatten(prefix, sum, bands);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The plan measures of a level (<c>committees.&lt;level&gt;.…</c>, with <c>young.yes|no</c> by
+    /// <see cref="CadrePolicy.YoungUnder"/>) for each committee organization's path in a subtree: one
+    /// grouped pass that the measure family rolls up to any units.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Path, IReadOnlyDictionary<string, int> Measures)>> MeasuresByPathAsync(
+        ChiBoDb db, Subtree within, CommitteeLevels level, DateOnly asOf, CancellationToken ct = default)
+    {
+        var young = new AgeBand(0, CadrePolicy.Default.YoungUnder - 1);
+        var prefix = "committees." + CommitteeLevel.NameOf(level) + ".";
+        var groups = await CountAsync(db, within, level, asOf, [young], byUnit: true, ct);
+        return groups.Select(g =>
+        {
+            var measures = Flatten(prefix, g, [young]);
+            var yes = measures[prefix + MemberDimensions.AgeBand + "." + young.Label];
+            measures.Remove(prefix + MemberDimensions.AgeBand + "." + young.Label);
+            measures[prefix + "young.yes"] = yes;
+            measures[prefix + "young.no"] = g.Members - yes;
+            return (g.Path!, (IReadOnlyDictionary<string, int>)measures);
+        }).ToList();
+    }
+
+    private static Dictionary<string, int> Flatten(string prefix, Counts counts, IReadOnlyList<AgeBand> bands)
+    {
+        var measures = new Dictionary<string, int>(StringComparer.Ordinal) { [prefix + "members"] = counts.Members };
+        foreach (var (dimension, categories) in Shape(counts, bands))
+        {
+            foreach (var (category, count) in categories)
+            {
+                measures[prefix + dimension + "." + category] = count;
+            }
+        }
+
+        return measures;
     }
 
     /// <summary>Seats of one group: the total and each counted column.</summary>

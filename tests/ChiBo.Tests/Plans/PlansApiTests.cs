@@ -169,4 +169,39 @@ public sealed class PlansApiTests
         var measures = await ward.GetFromJsonAsync<JsonElement>("/api/plans/measures", Ct);
         measures.EnumerateArray().Select(m => m.GetProperty("name").GetString()).ShouldContain("meetings.cellsMeetingEveryMonth");
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnIndicatorOnEthnicity_IsComputedForWhoMaySeeIt_AndMissingForACellCommittee(string provider)
+    {
+        await using var s = await Scenario.StartAsync(provider);
+        await PlanWorld.ImportAsync(s.Database, """
+            {"plan": {"number": "7-KH/T", "title": "Đảng viên người dân tộc thiểu số", "org": "root", "from": "2026-01-01", "to": "2030-12-31"},
+             "indicators": [{"code": "S1", "numerator": "members.ethnicity.minority", "denominator": "members", "operator": ">=", "target": 10, "fromYear": 2026}],
+             "tasks": []}
+            """);
+        var url = $"/api/plans/status?org={s.Data.CellOne.Code}&year=2026";
+        async Task<JsonElement> S1(HttpClient client)
+        {
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            return json.GetProperty("plans").EnumerateArray().Single(p => p.GetProperty("number").GetString() == "7-KH/T")
+                .GetProperty("indicators").EnumerateArray().Single();
+        }
+
+        using var baseCommittee = await s.App.SignedInAsync("base-committee", s.Data.BaseCommittee.Code);
+        var seen = await S1(baseCommittee);
+        seen.GetProperty("missing").ValueKind.ShouldBe(JsonValueKind.Null);
+        seen.GetProperty("denominator").GetInt64().ShouldBeGreaterThan(0);
+
+        // The cell committee reads reports but not ethnicity: the count is not given, not even as 0.
+        using var cell = await s.App.SignedInAsync("cell-committee", s.Data.CellOne.Code);
+        var hidden = await S1(cell);
+        (hidden.GetProperty("status").GetString(), hidden.GetProperty("value").ValueKind, hidden.GetProperty("numerator").ValueKind)
+            .ShouldBe(("missing", JsonValueKind.Null, JsonValueKind.Null));
+        var why = hidden.GetProperty("missing").GetString()!;
+        why.ShouldStartWith("members.ethnicity.minority: ");
+        why.ShouldContain("nhạy cảm");
+    }
 }
