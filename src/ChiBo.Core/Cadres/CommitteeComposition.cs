@@ -232,7 +232,7 @@ public static class CommitteeComposition
                    FROM committee_memberships cm
                    JOIN member_periods mp ON mp.member_id = cm.member_id AND mp.valid_from <= {d} AND mp.valid_to > {d}
                    JOIN members m ON m.id = cm.member_id
-                   WHERE cm.valid_from <= {d} AND cm.valid_to > {d} AND (cm.levels & {sql.Param((int)level)}) <> 0
+                   WHERE cm.valid_from <= {d} AND cm.valid_to > {d} AND {CommitteeLevel.SqlHolding("cm.levels", level)}
                      AND {sql.SubtreePredicate(subtree, "cm.org_path", "cm.province_id")}
                      AND EXISTS (SELECT 1 FROM organization_periods op
                                  WHERE op.organization_id = cm.organization_id AND op.valid_from <= {d} AND op.valid_to > {d})) x

@@ -41,7 +41,7 @@ public sealed class TrainingMeasures : IMeasureFamily
             var (from, to) = (sql.Param(query.From), sql.Param(query.To));
             var text = $"""
                 SELECT cm.org_path, count(*) FROM committee_memberships cm
-                WHERE cm.valid_from <= {to} AND cm.valid_to > {to} AND (cm.levels & {sql.Param((int)level)}) <> 0
+                WHERE cm.valid_from <= {to} AND cm.valid_to > {to} AND {CommitteeLevel.SqlHolding("cm.levels", level)}
                   AND {sql.SubtreePredicate(query.Subtree, "cm.org_path", "cm.province_id")}
                   AND EXISTS (SELECT 1 FROM member_periods mp WHERE mp.member_id = cm.member_id AND mp.valid_from <= {to} AND mp.valid_to > {to})
                   AND EXISTS (SELECT 1 FROM organization_periods op
