@@ -50,7 +50,7 @@ public sealed partial class RatingCommands(ChiBoDb db, TimeProvider clock, OrgSc
 {
     private const string What = "Kết quả xếp loại";
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     private RatingPolicy PolicyOf(RatingRound? round, int year) =>
         round is not null && (versions ?? RatingPolicy.Versions).FirstOrDefault(v => v.Version == round.PolicyVersion) is { } named
