@@ -32,6 +32,8 @@ public sealed class RatingRecognitionPagesTests
 
         public TestDatabase Database => database;
 
+        public ChiBoApp App => app;
+
         public async Task<HttpClient> As(string role, string org)
         {
             var key = role + "@" + org;
@@ -53,8 +55,7 @@ public sealed class RatingRecognitionPagesTests
             var database = await TestDatabase.CreateAsync(provider);
             var data = await TestData.SeedAsync(database);
             var year = new Year2025(database, data, new ChiBoApp(database, TestClock.On(TestData.Today)));
-            await OkAsync(await (await year.As("province-board", "T")).PostAsJsonAsync("/api/ratings/rounds",
-                new { org = "T", year = 2025, reviewDate = new DateOnly(2025, 12, 15), deadline = new DateOnly(2026, 1, 31) }, Ct));
+            await OpenRoundAsync(year.App);
             return year;
         }
 
@@ -82,6 +83,14 @@ public sealed class RatingRecognitionPagesTests
         }
     }
 
+    /// <summary>The 2025 round of the whole province, opened by its board through the API.</summary>
+    internal static async Task OpenRoundAsync(ChiBoApp app)
+    {
+        using var province = await app.SignedInAsync("province-board", "T");
+        await OkAsync(await province.PostAsJsonAsync("/api/ratings/rounds",
+            new { org = "T", year = 2025, reviewDate = new DateOnly(2025, 12, 15), deadline = new DateOnly(2026, 1, 31) }, Ct));
+    }
+
     private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync(Ct);
@@ -100,28 +109,43 @@ public sealed class RatingRecognitionPagesTests
 
     private static string Stat(PageAnswer page, string key) => Regex.Match(page.Html, $"data-key=\"{key}\">([^<]*)<").Groups[1].Value;
 
-    /// <summary>Chi bộ ấp Một's members decided (An HTTNV, Bình not rated) and the chi bộ itself decided HTTNV by the đảng bộ cơ sở, through the API.</summary>
-    private static async Task DecideCellOneAsync(Year2025 y)
+    private static Task DecideCellOneAsync(Year2025 y) => DecideCellOneAsync(y.App, y.Database, y.Data);
+
+    /// <summary>
+    /// In the open 2025 round, Chi bộ ấp Một's members decided at once (An HTTNV, Bình not rated) and
+    /// the chi bộ itself decided HTTNV by the đảng bộ cơ sở, through the API.
+    /// </summary>
+    internal static async Task DecideCellOneAsync(ChiBoApp app, TestDatabase database, TestData data)
     {
-        var (data, @base) = (y.Data, await y.Base());
-        await y.ProposeAsync(data.An.Id, "HTTNV");
-        await y.ProposeAsync(data.Binh.Id, null, "newMember");
+        using var cell = await app.SignedInAsync("cell-committee", data.CellOne.Code);
+        using var @base = await app.SignedInAsync("base-committee", data.BaseCommittee.Code);
+        async Task<int> MemberVersionAsync(int id)
+        {
+            await using var db = database.Context();
+            return await db.MemberRatings.Where(r => r.MemberId == id && r.Year == 2025).Select(r => (int?)r.Version).FirstOrDefaultAsync(Ct) ?? 0;
+        }
+
+        foreach (var (id, level, notRated) in new[] { (data.An.Id, "HTTNV", (string?)null), (data.Binh.Id, null, "newMember") })
+        {
+            await OkAsync(await cell.PostAsJsonAsync($"/api/ratings/members/{id}/proposal", new { year = 2025, version = await MemberVersionAsync(id), level, notRated }, Ct));
+        }
+
         await OkAsync(await @base.PostAsJsonAsync("/api/ratings/members/decisions", new
         {
             cell = data.CellOne.Code, year = 2025, decisionNumber = "05-QĐ/ĐU", decidedOn = new DateOnly(2026, 1, 10),
             lines = new object[]
             {
-                new { memberId = data.An.Id, version = await y.VersionAsync(data.An.Id), level = "HTTNV" },
-                new { memberId = data.Binh.Id, version = await y.VersionAsync(data.Binh.Id), notRated = "newMember" },
+                new { memberId = data.An.Id, version = await MemberVersionAsync(data.An.Id), level = "HTTNV" },
+                new { memberId = data.Binh.Id, version = await MemberVersionAsync(data.Binh.Id), notRated = "newMember" },
             },
         }, Ct));
         int version;
-        await using (var db = y.Database.Context())
+        await using (var db = database.Context())
         {
             version = await db.OrgRatings.Where(r => r.OrganizationId == data.CellOne.Id && r.Year == 2025).Select(r => r.Version).SingleAsync(Ct); // the members' tally
         }
 
-        var own = await OkAsync(await (await y.Cell()).PostAsJsonAsync($"/api/ratings/orgs/{data.CellOne.Code}/proposal",
+        var own = await OkAsync(await cell.PostAsJsonAsync($"/api/ratings/orgs/{data.CellOne.Code}/proposal",
             new { year = 2025, version, level = "HTTNV", selfAssessment = "Kiểm điểm tập thể chi ủy năm 2025" }, Ct));
         await OkAsync(await @base.PostAsJsonAsync($"/api/ratings/orgs/{data.CellOne.Code}/decision",
             new { year = 2025, version = own.GetProperty("version").GetInt32(), level = "HTTNV", decisionNumber = "12-QĐ/ĐU", decidedOn = new DateOnly(2026, 1, 15) }, Ct));
