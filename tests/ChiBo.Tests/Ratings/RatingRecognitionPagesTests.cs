@@ -297,6 +297,9 @@ public sealed class RatingRecognitionPagesTests
         outstanding.Status.ShouldBe(HttpStatusCode.OK);
         outstanding.Html.ShouldContain("Danh sách (1)");
         outstanding.Html.ShouldContain($"/xep-loai/khen-thuong?{lists}&member={data.An.Id}#them");
+        var report = await GetAsync(@base, $"/bao-cao/xep-loai?org={data.BaseCommittee.Code}&fromYear=2025&toYear=2025");
+        report.Html.ShouldContain($"href=\"/xep-loai/theo-doi?{lists}\"");
+        report.Html.ShouldContain($"href=\"/xep-loai/tieu-bieu?{lists}\"");
         var followUp = await GetAsync(@base, "/xep-loai/theo-doi?" + lists);
         followUp.Html.ShouldContain("Võ Văn Khang 006</a>");
         followUp.Html.ShouldContain("Không có tổ chức đảng nào không hoàn thành nhiệm vụ.");
