@@ -6,6 +6,7 @@ using ChiBo.Ratings;
 using ChiBo.Web.Access;
 using ChiBo.Web.Meetings;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChiBo.Web.Pages.Ratings;
 
@@ -119,8 +120,7 @@ public abstract class RatingYearPageModel(ChiBoDb db, TimeProvider clock) : Subt
 
     /// <summary>An organization's id by code; an unknown code is "not found", like one outside the caller's subtrees.</summary>
     protected async Task<int> OrgIdAsync(string? code, CancellationToken ct) =>
-        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
-            db.Organizations.Where(x => x.Code == code).Select(x => (int?)x.Id), ct)
+        await db.Organizations.AsNoTracking().Where(x => x.Code == code).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct)
         ?? throw new RatingNotFoundException($"Không có tổ chức đảng mã \"{code}\" trong phạm vi của bạn.");
 
     /// <summary>This page for another organization or year, with what was done and where.</summary>
