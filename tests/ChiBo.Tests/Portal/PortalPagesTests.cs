@@ -288,6 +288,21 @@ public sealed partial class PortalPagesTests
         hers.ShouldContain("Điều lệ Đảng");
     }
 
+    [Fact]
+    public void FeeGroups_AreNamedInTheHandbookAsOnTheFeesPage_EachWithThePolicysRule()
+    {
+        // The handbook once had its own copy, which lacked the long-term allowance group and showed
+        // those members "Không có thu nhập thường xuyên từ lương".
+        var labels = Enum.GetValues<ChiBo.Fees.FeeGroup>().Select(g => (g, Label: ChiBo.Web.Pages.Portal.HandbookLabels.Of(g))).ToList();
+        foreach (var (group, label) in labels)
+        {
+            label.ShouldBe($"{ChiBo.Web.Fees.FeeNames.Of(group)} ({ChiBo.Web.Fees.FeeNames.RuleOf(group)})");
+        }
+
+        labels.Select(l => l.Label).Distinct().Count().ShouldBe(labels.Count);
+        ChiBo.Web.Pages.Portal.HandbookLabels.Of(ChiBo.Fees.FeeGroup.LongTermAllowance).ShouldStartWith("Hưởng trợ cấp BHXH hằng tháng");
+    }
+
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task CorrectionRequest_IsTheCorrectionProcedure_SeenByTheCommittee_AndAppliedToTheRecord(string provider)
     {

@@ -1,6 +1,7 @@
 using ChiBo.Fees;
 using ChiBo.Meetings;
 using ChiBo.Portal;
+using ChiBo.Web.Fees;
 
 namespace ChiBo.Web.Pages.Portal;
 
@@ -48,14 +49,8 @@ public static class HandbookLabels
         _ => "Không hoàn thành",
     };
 
-    public static string Of(FeeGroup group) => group switch
-    {
-        FeeGroup.Insured => "Hưởng lương, đóng BHXH (1 % tiền lương)",
-        FeeGroup.SicknessOrMaternity => "Hưởng trợ cấp ốm đau, thai sản (1 % trợ cấp)",
-        FeeGroup.Pensioner => "Hưởng lương hưu (0,5 % lương hưu)",
-        FeeGroup.Student => "Học sinh, sinh viên",
-        _ => "Không có thu nhập thường xuyên từ lương",
-    };
+    /// <summary>The fees page's name of the group and the policy's rule: one label set, the rates from <see cref="FeePolicy"/>.</summary>
+    public static string Of(FeeGroup group) => $"{FeeNames.Of(group)} ({FeeNames.RuleOf(group)})";
 
     public static string Of(FeeMonthState state) => state switch
     {
