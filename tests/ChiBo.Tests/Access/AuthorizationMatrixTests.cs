@@ -349,6 +349,8 @@ public sealed class AuthorizationMatrixTests
         ["GET /xep-loai"] = new("/xep-loai?org={org}&year=2026"),
         ["GET /bao-cao/xep-loai"] = new("/bao-cao/xep-loai?org={org}&fromYear=2021&toYear=2025"),
         ["GET /so-tay/xep-loai"] = new("/so-tay/xep-loai", Targeted: false),
+        ["GET /xep-loai/ban-kiem-diem"] = new("/xep-loai/ban-kiem-diem?member={member}&year=2025"),
+        ["GET /xep-loai/danh-sach"] = new("/xep-loai/danh-sach?org={org}&year=2025"),
     };
 
     private sealed record Endpoint(string Key, string? Operation, bool Public);
