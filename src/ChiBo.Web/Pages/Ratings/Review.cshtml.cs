@@ -60,7 +60,7 @@ public sealed class ReviewModel(ChiBoDb db, TimeProvider clock, PrintedDocuments
         var form = member is { } id ? await RatingForms.MemberReviewAsync(db, await HttpContext.ScopeAsync(), id, y, ct) : null;
         if (form is null)
         {
-            Error = $"Không có đảng viên mã số {member} trong phạm vi bạn được xem.";
+            Error = member is null ? "Hãy chọn một đảng viên (member=…)." : $"Không có đảng viên mã số {member} trong phạm vi bạn được xem.";
             Response.StatusCode = StatusCodes.Status404NotFound;
             return false;
         }
