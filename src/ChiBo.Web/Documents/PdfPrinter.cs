@@ -149,8 +149,9 @@ public sealed class PdfPrinter(PdfPrinterOptions options, ILogger<PdfPrinter> lo
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                // There, but it does not start (a broken install, the driver missing from the build, no memory).
                 logger.LogError(e, "Chromium at {Path} did not start for printing to PDF", options.ExecutablePath);
-                throw new PdfUnavailableException(NotInstalled, e);
+                throw new PdfUnavailableException(Failed, e);
             }
         }
         finally

@@ -100,4 +100,14 @@ public sealed class PdfPrinterTests
         var e = await Should.ThrowAsync<PdfUnavailableException>(() => printer.PrintAsync("<p>x</p>", Ct));
         e.Message.ShouldBe("Máy chủ chưa cài Chromium để in PDF; tải bản .docx hoặc in từ trình duyệt.");
     }
+
+    [Fact]
+    public async Task Print_PastItsTimeBound_IsRefusedWithTheWayOut()
+    {
+        PrintedPdf.RequireChromium();
+        await using var printer = new PdfPrinter(new PdfPrinterOptions(BrowserSession.ChromiumPath, 2, TimeSpan.FromMilliseconds(200)), NullLogger<PdfPrinter>.Instance);
+        var e = await Should.ThrowAsync<PdfUnavailableException>(() => printer.PrintAsync("<p>Văn bản</p>", Ct));
+        e.Message.ShouldBe(PdfPrinter.Failed);
+        e.Message.ShouldContain("tải bản .docx hoặc in từ trình duyệt");
+    }
 }
