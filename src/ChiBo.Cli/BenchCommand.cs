@@ -156,7 +156,7 @@ internal static class BenchCommand
             FROM committee_memberships cm
             JOIN member_periods mp ON mp.member_id = cm.member_id AND mp.valid_from <= {d} AND mp.valid_to > {d}
             JOIN members m ON m.id = cm.member_id
-            WHERE cm.valid_from <= {d} AND cm.valid_to > {d} AND (cm.levels & 2) <> 0
+            WHERE cm.valid_from <= {d} AND cm.valid_to > {d} AND {CommitteeLevel.SqlHolding("cm.levels", CommitteeLevels.Commune)}
               AND {sql.SubtreePredicate(subtree, "cm.org_path", "cm.province_id")}
             """;
         return sql.QueryAsync(text, async r =>

@@ -71,7 +71,7 @@ internal static class ReportCommands
                 }
 
                 var lookup = await FindAsync(db, cl, ct);
-                var report = await ComplianceReport.RunAsync(db, lookup, year, DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime), ct: ct);
+                var report = await ComplianceReport.RunAsync(db, lookup, year, TimeProvider.System.Today(), ct: ct);
                 Json.Print(io.Out, cl.Has("detail") ? report : report.Summary());
                 return 0;
             }

@@ -40,7 +40,7 @@ internal static class SeedCommand
             $"Đã tạo {result.ProvinceCodes.Count} tỉnh ({string.Join(", ", result.ProvinceCodes)}): {result.Members} đảng viên (cộng người đã rời Đảng: {result.MemberRows} hồ sơ), {result.Organizations} tổ chức đảng, {result.Elapsed.TotalSeconds:0.0} giây — {target}"));
         if (!cl.Has("no-meetings"))
         {
-            var today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+            var today = TimeProvider.System.Today();
             var started = TimeProvider.System.GetTimestamp();
             var life = await ProvinceSeeder.SeedCellLifeAsync(target, result.ProvinceCodes, seed, today, bar, ct);
             bar.Finish();

@@ -2,6 +2,9 @@ namespace ChiBo;
 
 public static class Dates
 {
+    /// <summary>Today in the server's time zone (the province's), from the injectable clock: the one way "today" is computed.</summary>
+    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
     /// <summary>The exclusive end of a period that has not ended. A real date keeps "as of" predicates index-friendly.</summary>
     public static readonly DateOnly OpenEnd = new(9999, 12, 31);
 

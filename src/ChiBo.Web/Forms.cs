@@ -71,6 +71,36 @@ public sealed class PostedForm(IFormCollection form, ModelStateDictionary state)
         return null;
     }
 
+    /// <summary>A number with decimals as a Vietnamese writes it ("3,5", "1.200,5") or with a point ("3.5").</summary>
+    public decimal? Decimal(string key, string label, bool required = true)
+    {
+        var text = Text(key);
+        if (text is null)
+        {
+            if (required)
+            {
+                state.AddModelError(key, $"{label} không được để trống.");
+            }
+
+            return null;
+        }
+
+        var plain = text.Replace(" ", "", StringComparison.Ordinal).Replace("%", "", StringComparison.Ordinal);
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        if (plain.Contains(',', StringComparison.Ordinal) && decimal.TryParse(plain, NumberStyles.Number, vi, out var d))
+        {
+            return d;
+        }
+
+        if (decimal.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out d))
+        {
+            return d;
+        }
+
+        state.AddModelError(key, $"{label} \"{text}\" không phải là số (viết 3,5 hoặc 90).");
+        return null;
+    }
+
     /// <summary>An enum posted by its API name ("official") or its number.</summary>
     public T? Choice<T>(string key, string label, T? fallback = null)
         where T : struct, Enum

@@ -52,5 +52,4 @@ public static class RuleProblems
         _ => null,
     };
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 }

@@ -33,7 +33,7 @@ internal static class PlanCommand
         await target.MigrateAsync(ct);
         await using var db = target.CreateContext(AuditScope.For("cli:" + Environment.UserName));
         var clock = TimeProvider.System;
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var commands = new PlanCommands(db, clock, OrgScope.System, "cli:" + Environment.UserName);
         try
         {

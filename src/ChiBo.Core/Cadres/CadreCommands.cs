@@ -33,7 +33,7 @@ public sealed class CadreCommands(ChiBoDb db, TimeProvider clock, OrgScope calle
 {
     private const string What = "Hồ sơ cán bộ";
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     /// <summary>Sets the cadre profile of a member the caller manages (created at version 0).</summary>
     public Task<CadreProfile> SaveProfileAsync(int memberId, CadreProfileInput p, CancellationToken ct = default) =>

@@ -28,6 +28,9 @@ internal sealed class CommitteeMembershipConfiguration : IEntityTypeConfiguratio
 
         // A level's composition as of a date in a subtree is one range of this index.
         b.HasIndex(m => new { m.ProvinceId, m.OrgPath, m.ValidFrom, m.ValidTo });
+        // A level's seats in a subtree (composition, plan measures): the level first, so a province's
+        // 50 000 seats of every level and term are not read to find the 3 000 of the communes.
+        b.HasIndex(m => new { m.ProvinceId, m.Levels, m.OrgPath, m.ValidFrom, m.ValidTo }).HasDatabaseName(CommitteeLevel.SeatsIndex);
         b.HasIndex(m => new { m.CommitteeId, m.ValidFrom });
         b.HasIndex(m => new { m.MemberId, m.ValidFrom });
         b.HasOne<Committee>().WithMany().HasForeignKey(m => m.CommitteeId).OnDelete(DeleteBehavior.Cascade);

@@ -177,6 +177,15 @@ public static class CommitteeLevel
 
     public static string NameOf(CommitteeLevels level) => All.First(l => l.Level == level).Name;
 
+    public const string SeatsIndex = "ix_committee_memberships_level_path";
+
+    /// <summary>
+    /// "cm.levels IN (2, 3, 6, …)": the seat's levels that include <paramref name="level"/>, as an
+    /// equality list the index <see cref="SeatsIndex"/> answers range by range (a bit test is not sargable).
+    /// </summary>
+    public static string SqlHolding(string column, CommitteeLevels level) =>
+        $"{column} IN ({string.Join(", ", Enumerable.Range(0, 16).Where(v => (v & (int)level) != 0))})";
+
     /// <summary>
     /// Which levels the committee of an organization of this kind and sector is counted in. The
     /// commune level is the đảng bộ trực thuộc Tỉnh ủy of the commune sector (xã, phường, đặc khu

@@ -33,7 +33,7 @@ public sealed class CommitteeCommands(ChiBoDb db, TimeProvider clock, OrgScope c
 {
     private const string What = "Cấp ủy";
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     /// <summary>Records a committee for a new term; the organization's current committee ends on the congress date.</summary>
     public Task<Committee> FormAsync(CommitteeForming f, CancellationToken ct = default) =>

@@ -86,19 +86,46 @@ public static class CommitteeComposition
                 sum = sum.Plus(g);
             }
 
-            var measures = new Dictionary<string, int>(StringComparer.Ordinal) { [prefix + "members"] = sum.Members };
-            foreach (var (dimension, categories) in Shape(sum, bands))
-            {
-                foreach (var (category, count) in categories)
-                {
-                    measures[prefix + dimension + "." + category] = count;
-                }
-            }
-
-            result[code] = measures;
+            result[code] = Flatten(prefix, sum, bands);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The plan measures of a level (<c>committees.&lt;level&gt;.…</c>, with <c>young.yes|no</c> by
+    /// <see cref="CadrePolicy.YoungUnder"/>) for each committee organization's path in a subtree: one
+    /// grouped pass that the measure family rolls up to any units.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Path, IReadOnlyDictionary<string, int> Measures)>> MeasuresByPathAsync(
+        ChiBoDb db, Subtree within, CommitteeLevels level, DateOnly asOf, CancellationToken ct = default)
+    {
+        var young = new AgeBand(0, CadrePolicy.Default.YoungUnder - 1);
+        var prefix = "committees." + CommitteeLevel.NameOf(level) + ".";
+        var groups = await CountAsync(db, within, level, asOf, [young], byUnit: true, ct);
+        return groups.Select(g =>
+        {
+            var measures = Flatten(prefix, g, [young]);
+            var yes = measures[prefix + MemberDimensions.AgeBand + "." + young.Label];
+            measures.Remove(prefix + MemberDimensions.AgeBand + "." + young.Label);
+            measures[prefix + "young.yes"] = yes;
+            measures[prefix + "young.no"] = g.Members - yes;
+            return (g.Path!, (IReadOnlyDictionary<string, int>)measures);
+        }).ToList();
+    }
+
+    private static Dictionary<string, int> Flatten(string prefix, Counts counts, IReadOnlyList<AgeBand> bands)
+    {
+        var measures = new Dictionary<string, int>(StringComparer.Ordinal) { [prefix + "members"] = counts.Members };
+        foreach (var (dimension, categories) in Shape(counts, bands))
+        {
+            foreach (var (category, count) in categories)
+            {
+                measures[prefix + dimension + "." + category] = count;
+            }
+        }
+
+        return measures;
     }
 
     /// <summary>Seats of one group: the total and each counted column.</summary>
@@ -205,7 +232,7 @@ public static class CommitteeComposition
                    FROM committee_memberships cm
                    JOIN member_periods mp ON mp.member_id = cm.member_id AND mp.valid_from <= {d} AND mp.valid_to > {d}
                    JOIN members m ON m.id = cm.member_id
-                   WHERE cm.valid_from <= {d} AND cm.valid_to > {d} AND (cm.levels & {sql.Param((int)level)}) <> 0
+                   WHERE cm.valid_from <= {d} AND cm.valid_to > {d} AND {CommitteeLevel.SqlHolding("cm.levels", level)}
                      AND {sql.SubtreePredicate(subtree, "cm.org_path", "cm.province_id")}
                      AND EXISTS (SELECT 1 FROM organization_periods op
                                  WHERE op.organization_id = cm.organization_id AND op.valid_from <= {d} AND op.valid_to > {d})) x

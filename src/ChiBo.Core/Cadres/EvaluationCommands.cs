@@ -30,7 +30,7 @@ public sealed class EvaluationCommands(ChiBoDb db, TimeProvider clock, OrgScope 
 
     private readonly EvaluationPolicy _policy = policy ?? EvaluationPolicy.Default;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     /// <summary>A new version of the pool's criteria, weights and bands, in force from a date.</summary>
     public Task<EvaluationTemplate> AddTemplateAsync(int poolId, TemplateNew t, string actor, CancellationToken ct = default) =>

@@ -81,7 +81,7 @@ public sealed class DisciplineCommands(ChiBoDb db, TimeProvider clock, OrgScope 
 
     private readonly DisciplinePolicy _policy = policy ?? DisciplinePolicy.Default;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     /// <summary>Mở cuộc kiểm tra, giám sát.</summary>
     public Task<InspectionCase> OpenCaseAsync(CaseOpening o, CancellationToken ct = default) =>

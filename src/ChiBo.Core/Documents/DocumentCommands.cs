@@ -32,7 +32,7 @@ public sealed record DocumentUpload
 /// </summary>
 public sealed class DocumentCommands(ChiBoDb db, TimeProvider clock, string actor)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     /// <summary>Files a document: checks the metadata and the file, extracts the text, indexes it.</summary>
     public async Task<Document> UploadAsync(DocumentUpload u, CancellationToken ct = default)

@@ -80,7 +80,7 @@ public static partial class FeeLedger
     private static Task<FeePayment> RecordInTransactionAsync(ChiBoDb db, TimeProvider clock, string actor, FeePaymentInput input, CancellationToken ct) =>
         Transactions.RunAsync(db, "Đảng phí", async () =>
         {
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            var today = clock.Today();
             Rules.Check(new MonthIsValid(input.Year, input.Month, today), new BasisIsGiven(input.Group, input.Basis),
                 new DateIsNotInTheFuture("PaidOn", "Ngày nộp", input.PaidOn, today));
             var m = await db.Members.AsNoTracking().SingleOrDefaultAsync(x => x.Id == input.MemberId, ct)

@@ -33,7 +33,7 @@ public sealed partial class MeetingCommands(ChiBoDb db, TimeProvider clock, Meet
 {
     private readonly MeetingRules _rules = rules ?? MeetingRules.Default;
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     /// <summary>
     /// The year's twelve regular meetings on a preferred day of the month, skipping months that

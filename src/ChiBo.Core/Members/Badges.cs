@@ -212,7 +212,7 @@ public static class Badges
             Rules.Check(
                 new MilestoneIsKnown(years),
                 new PosthumousWithinWindow(m.FullName, years, died, reaches),
-                new DateIsNotInTheFuture("AwardedOn", "Ngày trao", on, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)),
+                new DateIsNotInTheFuture("AwardedOn", "Ngày trao", on, clock.Today()),
                 new BadgeNotYetAwarded(years, taken));
             return await SaveAsync(db, clock, actor, m, years, on, reaches > died, decisionNumber, ct);
         }, ct);
@@ -230,7 +230,7 @@ public static class Badges
                 new MilestoneIsKnown(years),
                 new MemberIsActive(m),
                 new BadgeOnCeremonyDay(on, early),
-                new DateIsNotInTheFuture("AwardedOn", "Ngày trao", on, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)),
+                new DateIsNotInTheFuture("AwardedOn", "Ngày trao", on, clock.Today()),
                 new PartyAgeReachesMilestone(years, PartyAgePolicy.ReachesOn(m.AdmittedOn, gaps, years), on, early),
                 new BadgeNotYetAwarded(years, taken));
             return await SaveAsync(db, clock, actor, m, years, on, early, decisionNumber, ct);

@@ -96,7 +96,7 @@ public sealed class MemberCommands(ChiBoDb db, TimeProvider clock, string actor)
 {
     private const string Record = "Hồ sơ đảng viên";
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     public Task<Member> RegisterAsync(MemberRegistration registration, Decision why, RegistrationKind kind = RegistrationKind.Admission, CancellationToken ct = default) =>
         Transactions.RunAsync(db, Record, async () =>

@@ -23,7 +23,7 @@ public sealed record NoticePost
 /// </summary>
 public sealed class NoticeCommands(ChiBoDb db, TimeProvider clock, string actor)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<Notice> PostAsync(NoticePost p, CancellationToken ct = default)
     {

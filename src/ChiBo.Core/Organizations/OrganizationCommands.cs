@@ -17,7 +17,7 @@ public sealed class OrganizationCommands(ChiBoDb db, TimeProvider clock, string 
 {
     private const string Record = "Tổ chức đảng";
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     /// <summary>Thành lập. The path needs the id: the row is inserted, then its path set, in the same transaction.</summary>
     public Task<Organization> FoundAsync(OrganizationFounding f, Decision why, CancellationToken ct = default) =>

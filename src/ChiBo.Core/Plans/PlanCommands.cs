@@ -29,7 +29,7 @@ public sealed class PlanCommands(ChiBoDb db, TimeProvider clock, OrgScope caller
     private const string What = "Kế hoạch";
     private readonly PlanTaskPolicy _policy = policy ?? PlanTaskPolicy.Default;
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     /// <summary>
     /// Creates the plan, or — the same number in the same province — replaces its definitions:

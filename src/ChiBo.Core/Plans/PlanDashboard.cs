@@ -49,7 +49,7 @@ public static class PlanDashboards
         var units = await db.Organizations.AsNoTracking()
             .Where(o => o.ParentId == org.Id && (o.DissolvedOn == null || o.DissolvedOn >= start) && o.FoundedOn <= new DateOnly(year, 12, 31))
             .OrderBy(o => o.Path).ToListAsync(ct);
-        var eval = await PlanEvaluation.LoadAsync(db, org, year, year, units.Select(u => u.Id).Append(org.Id).ToList(), ct, entriesFrom: 1900);
+        var eval = await PlanEvaluation.LoadAsync(db, caller, org, year, year, units.Select(u => u.Id).Append(org.Id).ToList(), ct, entriesFrom: 1900);
         var indicators = eval.Indicators.Where(i => i.InForce(year) && PlanEvaluation.AppliesTo(i.Indicator, org.Kind)).ToList();
         var windows = indicators.ToDictionary(i => i.Indicator.Id, i => i.WindowFor(year, today));
         var results = await MeasureEngine.RunAsync(db, lookup, indicators.SelectMany(i => i.Wanted(windows[i.Indicator.Id])), today, byUnit: true, ct, connections);

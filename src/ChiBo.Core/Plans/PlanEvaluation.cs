@@ -1,3 +1,4 @@
+using ChiBo.Access;
 using ChiBo.Data;
 using ChiBo.Organizations;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Plans;
 
 /// <summary>An indicator with its plan and its expressions parsed once.</summary>
-internal sealed record LoadedIndicator(PlanIndicator Indicator, Plan Plan, MeasureExpression? Numerator, MeasureExpression? Denominator)
+/// <param name="Sensitive">
+/// Whether the caller may see the sensitive dimensions (ethnicity, religion) on the subtree: without
+/// Members.ReadSensitive a measure counting them is "missing" and never computed, as the member
+/// structure report leaves them out.
+/// </param>
+internal sealed record LoadedIndicator(PlanIndicator Indicator, Plan Plan, MeasureExpression? Numerator, MeasureExpression? Denominator, bool Sensitive)
 {
     /// <summary>A share (divided) rather than a count: its target cascades to the units below.</summary>
     public bool IsRatio => Numerator is null ? Indicator.Factor != 1 : Denominator is not null;
@@ -20,14 +26,14 @@ internal sealed record LoadedIndicator(PlanIndicator Indicator, Plan Plan, Measu
     public IEnumerable<MeasureTerm> Terms => (Numerator?.Terms ?? []).Concat(Denominator?.Terms ?? []);
 
     /// <summary>The measures of the expressions with the window each is read over.</summary>
-    public IEnumerable<(string Name, MeasureWindow Window)> Wanted(EvalWindow w) => Indicator.Manual || w.NotDue
+    public IEnumerable<(string Name, MeasureWindow Window)> Wanted(EvalWindow w) => Indicator.Manual || w.NotDue || Missing is not null
         ? []
         : Terms.Select(t => (t.Measure, WindowOf(t, w)));
 
     public static MeasureWindow WindowOf(MeasureTerm term, EvalWindow w) =>
         term.AtStart ? new MeasureWindow(w.Window.From.AddDays(-1), w.Window.From.AddDays(-1)) : w.Window;
 
-    public string? Missing => Indicator.Manual ? null : Terms.Select(t => MeasureCatalogue.Missing(t.Measure)).FirstOrDefault(m => m is not null);
+    public string? Missing => Indicator.Manual ? null : Terms.Select(t => MeasureCatalogue.Missing(t.Measure, Sensitive)).FirstOrDefault(m => m is not null);
 
     /// <summary>
     /// The window of a year: a yearly indicator reads the year up to today; a term indicator reads
@@ -114,8 +120,9 @@ internal sealed class PlanEvaluation
     /// <summary>Plans issued for the organization or one above it whose period touches the years.</summary>
     /// <param name="entriesFrom">The first year of manual entries to load (a dashboard's trend reaches back before the year).</param>
     public static async Task<PlanEvaluation> LoadAsync(
-        ChiBoDb db, Organization org, int fromYear, int toYear, IReadOnlyCollection<int> orgIds, CancellationToken ct, int? entriesFrom = null)
+        ChiBoDb db, OrgScope caller, Organization org, int fromYear, int toYear, IReadOnlyCollection<int> orgIds, CancellationToken ct, int? entriesFrom = null)
     {
+        var sensitive = caller.Can(Operation.MembersReadSensitive, Subtree.Of(org));
         var chain = Subtree.Ids(org.Path);
         var start = new DateOnly(fromYear, 1, 1);
         var end = new DateOnly(toYear, 12, 31);
@@ -130,7 +137,7 @@ internal sealed class PlanEvaluation
             .OrderBy(i => planIds.IndexOf(i.PlanId)).ThenBy(i => i.Order)
             .Select(i => new LoadedIndicator(i, byId[i.PlanId],
                 i.Numerator is null ? null : MeasureExpression.Parse(i.Numerator),
-                i.Denominator is null ? null : MeasureExpression.Parse(i.Denominator)))
+                i.Denominator is null ? null : MeasureExpression.Parse(i.Denominator), sensitive))
             .ToList();
         var ids = rows.Select(i => i.Id).ToList();
         var allocations = await db.IndicatorAllocations.AsNoTracking().Where(a => ids.Contains(a.IndicatorId)).ToListAsync(ct);

@@ -58,7 +58,7 @@ public static class PlanQueries
         var org = Visible(caller, lookup);
         policy ??= IndicatorStatusPolicy.Default;
         var chain = Subtree.Ids(org.Path);
-        var eval = await PlanEvaluation.LoadAsync(db, org, year, year, [org.Id], ct);
+        var eval = await PlanEvaluation.LoadAsync(db, caller, org, year, year, [org.Id], ct);
         var indicators = eval.Indicators.Where(i => i.InForce(year) && PlanEvaluation.AppliesTo(i.Indicator, org.Kind)).ToList();
         var windows = indicators.ToDictionary(i => i.Indicator.Id, i => i.WindowFor(year, today));
         var results = await MeasureEngine.RunAsync(db, lookup, indicators.SelectMany(i => i.Wanted(windows[i.Indicator.Id])), today, byUnit: false, ct);
@@ -88,7 +88,7 @@ public static class PlanQueries
     public static async Task<IReadOnlyList<PlanSummary>> PlansAsync(ChiBoDb db, OrgScope caller, OrgLookup lookup, int year, CancellationToken ct = default)
     {
         var org = Visible(caller, lookup);
-        var eval = await PlanEvaluation.LoadAsync(db, org, year, year, [], ct);
+        var eval = await PlanEvaluation.LoadAsync(db, caller, org, year, year, [], ct);
         var orgIds = eval.Plans.Select(p => p.OrganizationId).Distinct().ToList();
         var orgs = await db.Organizations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         var parentIds = eval.Plans.Where(p => p.ParentPlanId is not null).Select(p => p.ParentPlanId!.Value).ToList();
@@ -112,7 +112,7 @@ public static class PlanQueries
     {
         var org = Visible(caller, lookup);
         policy ??= PlanTaskPolicy.Default;
-        var eval = await PlanEvaluation.LoadAsync(db, org, year, year, [], ct);
+        var eval = await PlanEvaluation.LoadAsync(db, caller, org, year, year, [], ct);
         var planIds = eval.Plans.Select(p => p.Id).ToList();
         var tasks = await db.PlanTasks.AsNoTracking().Where(t => planIds.Contains(t.PlanId)).ToListAsync(ct);
         var taskIds = tasks.Select(t => t.Id).ToList();

@@ -22,7 +22,7 @@ public static class PlanReminders
         Transactions.RunAsync(db, "Nhắc việc kế hoạch", async () =>
         {
             policy ??= PlanTaskPolicy.Default;
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            var today = clock.Today();
             var now = clock.GetUtcNow();
             var plans = await db.Plans.AsNoTracking().Where(p => p.From <= today && p.To >= today).ToListAsync(ct);
             var planIds = plans.Select(p => p.Id).ToList();

@@ -28,7 +28,7 @@ public sealed class ProcedureCommands(ChiBoDb db, TimeProvider clock, OrgScope c
     private const string What = "Hồ sơ thủ tục";
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     /// <summary>The signed-in member starts a request about themselves.</summary>
     public Task<ProcedureRequest> StartAsync(ProcedureStart start, CancellationToken ct = default) =>

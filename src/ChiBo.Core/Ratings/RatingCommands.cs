@@ -50,7 +50,7 @@ public sealed partial class RatingCommands(ChiBoDb db, TimeProvider clock, OrgSc
 {
     private const string What = "Kết quả xếp loại";
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     private RatingPolicy PolicyOf(RatingRound? round, int year) =>
         round is not null && (versions ?? RatingPolicy.Versions).FirstOrDefault(v => v.Version == round.PolicyVersion) is { } named
@@ -216,16 +216,25 @@ public sealed partial class RatingCommands(ChiBoDb db, TimeProvider clock, OrgSc
             foreach (var line in lines)
             {
                 var s = await MemberSubjectAsync(line.MemberId, year, Operation.RatingsWrite, ct);
-                if (s.Cell.Org.Id != cellId)
+                try
                 {
-                    throw new RuleViolationException("MemberId", $"Đồng chí {s.Name} không sinh hoạt ở chi bộ này vào ngày chốt danh sách.");
+                    if (s.Cell.Org.Id != cellId)
+                    {
+                        throw new RuleViolationException("MemberId", $"Đồng chí {s.Name} không sinh hoạt ở chi bộ này vào ngày chốt danh sách.");
+                    }
+
+                    var r = await MemberRowAsync(s, line.Version, ct);
+                    var decider = RequireDecider(s.Decider, s.Name);
+                    RequireActsAs(decider, "Level", $"Quyết định xếp loại đảng viên {s.Name}");
+                    await DecideMemberCoreAsync(s, r, decider, line, decisionNumber, decidedOn, new RatingFacts(line.Score), ct);
+                    result.Add(r);
+                }
+                catch (RuleViolationException e) when (e is not EditConflictException)
+                {
+                    // The whole decision is refused; the line that broke the rule is named, so that a form shows it there.
+                    throw new BatchLineViolation(line.MemberId, s.Name, e);
                 }
 
-                var r = await MemberRowAsync(s, line.Version, ct);
-                var decider = RequireDecider(s.Decider, s.Name);
-                RequireActsAs(decider, "Level", $"Quyết định xếp loại đảng viên {s.Name}");
-                await DecideMemberCoreAsync(s, r, decider, line, decisionNumber, decidedOn, new RatingFacts(line.Score), ct);
-                result.Add(r);
                 last = s;
             }
 

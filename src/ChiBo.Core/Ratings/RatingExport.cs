@@ -94,5 +94,92 @@ public static class RatingExport
         return left;
     }
 
+    /// <summary>Danh hiệu "bốn tốt" of a subtree's year: one row per chi bộ and đảng bộ cơ sở, the four criteria with their evidence and the recognition.</summary>
+    public static void WriteFourGood(FourGoodBoard board, Stream output)
+    {
+        var rows = board.Subjects.Select(s => new Dictionary<string, object?>
+        {
+            ["Năm"] = board.Year, ["Mã tổ chức đảng"] = s.Code, ["Tên tổ chức đảng"] = s.Name,
+            ["Loại"] = Enum.TryParse<OrgKind>(s.Kind, out var k) ? OrganizationNames.Of(k) : s.Kind,
+            ["Mức xếp loại"] = s.Level ?? (s.NotRated is { } n && RatingNames.ParseReason(n) is { } r ? "Không xếp loại: " + RatingNames.Of(r) : null),
+            ["Hoàn thành tốt nhiệm vụ chính trị"] = Met(s.Title?.PoliticalTask, s.Title), ["Căn cứ (nhiệm vụ chính trị)"] = s.Title?.PoliticalTaskEvidence,
+            ["Chất lượng sinh hoạt tốt"] = Met(s.Title?.MeetingQuality, s.Title), ["Căn cứ (sinh hoạt)"] = s.Title?.MeetingQualityEvidence,
+            ["Đoàn kết, kỷ luật tốt"] = Met(s.Title?.UnityDiscipline, s.Title), ["Căn cứ (đoàn kết, kỷ luật)"] = s.Title?.UnityDisciplineEvidence,
+            ["Cán bộ, đảng viên tốt"] = Met(s.Title?.CadresMembers, s.Title), ["Căn cứ (cán bộ, đảng viên)"] = s.Title?.CadresMembersEvidence,
+            ["Công nhận \"bốn tốt\""] = s.Title is { Recognized: true } ? "Có" : "Không",
+            ["Cấp công nhận"] = s.Title?.RecognizedBy, ["Số quyết định"] = s.Title?.DecisionNumber, ["Ngày công nhận"] = Date(s.Title?.RecognizedOn),
+        }).ToList();
+        Save(output, "Bốn tốt", rows, Headers(
+            "Năm", "Mã tổ chức đảng", "Tên tổ chức đảng", "Loại", "Mức xếp loại", "Hoàn thành tốt nhiệm vụ chính trị", "Căn cứ (nhiệm vụ chính trị)",
+            "Chất lượng sinh hoạt tốt", "Căn cứ (sinh hoạt)", "Đoàn kết, kỷ luật tốt", "Căn cứ (đoàn kết, kỷ luật)", "Cán bộ, đảng viên tốt",
+            "Căn cứ (cán bộ, đảng viên)", "Công nhận \"bốn tốt\"", "Cấp công nhận", "Số quyết định", "Ngày công nhận"));
+    }
+
+    /// <summary>Khen thưởng of a subtree's year, organizations and members.</summary>
+    public static void WriteRewards(int year, IReadOnlyList<RewardRow> rewards, Stream output)
+    {
+        var rows = rewards.Select(r => new Dictionary<string, object?>
+        {
+            ["Năm"] = year, ["Đối tượng"] = r.Subject == nameof(RatingSubject.Member) ? "Đảng viên" : "Tổ chức đảng", ["Tên"] = r.Name,
+            ["Hình thức"] = r.Form, ["Nội dung"] = r.Title, ["Cấp quyết định"] = r.DecidedBy, ["Số quyết định"] = r.DecisionNumber, ["Ngày quyết định"] = Date(r.DecidedOn),
+        }).ToList();
+        Save(output, "Khen thưởng", rows, Headers("Năm", "Đối tượng", "Tên", "Hình thức", "Nội dung", "Cấp quyết định", "Số quyết định", "Ngày quyết định"));
+    }
+
+    /// <summary>Đảng viên hoàn thành xuất sắc nhiệm vụ of a subtree's year (000:188).</summary>
+    public static void WriteOutstanding(OutstandingList list, Stream output)
+    {
+        var rows = list.Members.Select(m => new Dictionary<string, object?>
+        {
+            ["Năm"] = list.Year, ["Họ và tên"] = m.FullName, ["Mã chi bộ"] = m.CellCode, ["Chi bộ"] = m.CellName, ["Số quyết định"] = m.DecisionNumber,
+            ["Số năm HTXSNV (5 năm gần nhất)"] = m.ExcellentYears, ["Khen thưởng trong năm"] = m.Rewards.Count == 0 ? null : string.Join("; ", m.Rewards),
+        }).ToList();
+        Save(output, "Đảng viên tiêu biểu", rows, Headers("Năm", "Họ và tên", "Mã chi bộ", "Chi bộ", "Số quyết định", "Số năm HTXSNV (5 năm gần nhất)", "Khen thưởng trong năm"));
+    }
+
+    /// <summary>Đảng viên, tổ chức đảng không hoàn thành nhiệm vụ of a subtree's year: to help and follow (000:188).</summary>
+    public static void WriteFollowUp(FollowUpList list, Stream output)
+    {
+        var members = list.Members.Select(m => new Dictionary<string, object?>
+        {
+            ["Năm"] = list.Year, ["Họ và tên"] = m.FullName, ["Mã chi bộ"] = m.CellCode, ["Chi bộ"] = m.CellName, ["Số quyết định"] = m.DecisionNumber,
+            ["Cấp quyết định"] = m.DecidedBy, ["Số năm KHTNV (5 năm gần nhất)"] = m.NotFulfilledYears,
+        }).ToList();
+        var orgs = list.Organizations.Select(o => new Dictionary<string, object?>
+        {
+            ["Năm"] = list.Year, ["Mã tổ chức đảng"] = o.Code, ["Tên tổ chức đảng"] = o.Name,
+            ["Loại"] = Enum.TryParse<OrgKind>(o.Kind, out var k) ? OrganizationNames.Of(k) : o.Kind, ["Số quyết định"] = o.DecisionNumber, ["Cấp quyết định"] = o.DecidedBy,
+        }).ToList();
+        output.SaveAs(new Dictionary<string, object>
+        {
+            ["Đảng viên"] = Rows(members, Headers("Năm", "Họ và tên", "Mã chi bộ", "Chi bộ", "Số quyết định", "Cấp quyết định", "Số năm KHTNV (5 năm gần nhất)")),
+            ["Tổ chức đảng"] = Rows(orgs, Headers("Năm", "Mã tổ chức đảng", "Tên tổ chức đảng", "Loại", "Số quyết định", "Cấp quyết định")),
+        });
+    }
+
+    private static string? Met(bool? value, FourGoodRow? title) => title is null ? null : value == true ? "Đạt" : "Chưa đạt";
+
+    private static string[] Headers(params string[] names) => names;
+
+    /// <summary>A sheet as a table, so that an empty list still carries its header row and says what it would hold.</summary>
+    private static System.Data.DataTable Rows(List<Dictionary<string, object?>> rows, string[] headers)
+    {
+        var table = new System.Data.DataTable { Locale = CultureInfo.InvariantCulture };
+        foreach (var h in headers)
+        {
+            table.Columns.Add(h, typeof(object));
+        }
+
+        foreach (var row in rows)
+        {
+            table.Rows.Add(headers.Select(h => row.GetValueOrDefault(h) ?? DBNull.Value).ToArray());
+        }
+
+        return table;
+    }
+
+    private static void Save(Stream output, string sheet, List<Dictionary<string, object?>> rows, string[] headers) =>
+        output.SaveAs(new Dictionary<string, object> { [sheet] = Rows(rows, headers) });
+
     private static string? Date(DateOnly? d) => d?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

@@ -143,7 +143,7 @@ public sealed class RatingImport(ChiBoDb db, TimeProvider clock, OrgScope caller
             return Failed(MaxRows + 2, "", $"Mỗi lần nhập tối đa {MaxRows} dòng: hãy chia tệp.");
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var rows = new List<Parsed>();
         for (var i = 1; i < sheet.Count; i++)
         {
@@ -390,7 +390,7 @@ public sealed class RatingImport(ChiBoDb db, TimeProvider clock, OrgScope caller
                 events.Add((rating, new RatingEvent
                 {
                     ProvinceId = place.Org.ProvinceId, Subject = memberId is null ? RatingSubject.Organization : RatingSubject.Member, Kind = RatingEventKind.Imported,
-                    Date = r.DecidedOn ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ToLevel = r.Level, ToNotRated = r.NotRated, Score = r.Score,
+                    Date = r.DecidedOn ?? clock.Today(), ToLevel = r.Level, ToNotRated = r.NotRated, Score = r.Score,
                     DecisionNumber = r.DecisionNumber, ActingBody = rating.DecidedBy, Reason = "Nhập từ tệp Excel (dòng " + r.Row.ToString(CultureInfo.InvariantCulture) + ")",
                     RecordedBy = actor, RecordedAt = now,
                 }));

@@ -78,6 +78,17 @@ public sealed record FourGoodRow(
 /// <summary>Titles of a subtree and year with the counts: chi bộ and đảng bộ cơ sở assessed and recognised.</summary>
 public sealed record FourGoodList(string Org, int Year, int CellsRecognized, int BaseCommitteesRecognized, IReadOnlyList<FourGoodRow> Titles);
 
+/// <summary>A chi bộ or đảng bộ cơ sở of the subtree at the year's end: its decided level (a code, null: not decided) and its "bốn tốt" title (null: not assessed).</summary>
+public sealed record FourGoodSubject(string Code, string Name, string Kind, string Path, string? Level, string? NotRated, FourGoodRow? Title);
+
+/// <summary>
+/// Every organization that may hold the "bốn tốt" title in a subtree and year, with the counts: chi
+/// bộ (trực thuộc and cơ sở) and đảng bộ cơ sở, how many were assessed, met all four, were recognised.
+/// </summary>
+public sealed record FourGoodBoard(
+    string Org, int Year, int Cells, int BaseCommittees, int Assessed, int AllFourMet, int CellsRecognized, int BaseCommitteesRecognized,
+    IReadOnlyList<FourGoodSubject> Subjects);
+
 public sealed record RewardRow(long Id, string Subject, int? MemberId, string? OrgCode, string Name, int Year, string Form, string Title, string DecidedBy, string DecisionNumber, DateOnly DecidedOn);
 
 public static class RatingQueries
@@ -351,18 +362,60 @@ public static class RatingQueries
 
     public static async Task<FourGoodList> FourGoodAsync(ChiBoDb db, OrgLookup lookup, int year, CancellationToken ct)
     {
-        var subtree = lookup.Subtree;
+        var titles = await FourGoodTitlesAsync(db, lookup.Subtree, year, ct);
+        return new FourGoodList(AsOfLabel(lookup), year,
+            titles.Count(x => x.Row.Recognized && x.Kind != OrgKind.BaseCommittee),
+            titles.Count(x => x.Row.Recognized && x.Kind == OrgKind.BaseCommittee),
+            titles.Select(x => x.Row).ToList());
+    }
+
+    private static async Task<List<(string Path, OrgKind Kind, FourGoodRow Row)>> FourGoodTitlesAsync(ChiBoDb db, Subtree subtree, int year, CancellationToken ct)
+    {
         var (lo, hi) = (subtree.Path, subtree.UpperBound);
         var titles = await db.FourGoodTitles.AsNoTracking()
             .Where(t => (subtree.ProvinceId == null || t.ProvinceId == subtree.ProvinceId) && string.Compare(t.SubjectPath, lo) >= 0 && string.Compare(t.SubjectPath, hi) < 0 && t.Year == year)
             .Join(db.Organizations, t => t.OrganizationId, o => o.Id, (t, o) => new { t, o.Code, o.Name })
             .OrderBy(x => x.t.SubjectPath).ToListAsync(ct);
-        return new FourGoodList(AsOfLabel(lookup), year,
-            titles.Count(x => x.t.Recognized && x.t.SubjectKind != OrgKind.BaseCommittee),
-            titles.Count(x => x.t.Recognized && x.t.SubjectKind == OrgKind.BaseCommittee),
-            titles.Select(x => new FourGoodRow(x.Code, x.Name, x.t.SubjectKind.ToString(), x.t.PoliticalTask, x.t.PoliticalTaskEvidence, x.t.MeetingQuality,
-                x.t.MeetingQualityEvidence, x.t.UnityDiscipline, x.t.UnityDisciplineEvidence, x.t.CadresMembers, x.t.CadresMembersEvidence, x.t.Recognized,
-                x.t.RecognizedBy, x.t.DecisionNumber, x.t.RecognizedOn, x.t.Version)).ToList());
+        return titles.Select(x => (x.t.SubjectPath, x.t.SubjectKind, new FourGoodRow(x.Code, x.Name, x.t.SubjectKind.ToString(), x.t.PoliticalTask, x.t.PoliticalTaskEvidence,
+            x.t.MeetingQuality, x.t.MeetingQualityEvidence, x.t.UnityDiscipline, x.t.UnityDisciplineEvidence, x.t.CadresMembers, x.t.CadresMembersEvidence,
+            x.t.Recognized, x.t.RecognizedBy, x.t.DecisionNumber, x.t.RecognizedOn, x.t.Version))).ToList();
+    }
+
+    /// <summary>
+    /// The chi bộ and đảng bộ cơ sở of a subtree on the year's last day (today, for the current year)
+    /// with their title of the year — and those no longer there that were assessed — in path order.
+    /// </summary>
+    public static async Task<FourGoodBoard> FourGoodBoardAsync(ChiBoDb db, OrgLookup lookup, int year, DateOnly today, CancellationToken ct)
+    {
+        var subtree = lookup.Subtree;
+        var (lo, hi) = (subtree.Path, subtree.UpperBound);
+        var yearEnd = new DateOnly(year, 12, 31);
+        var on = yearEnd < today ? yearEnd : today;
+        var kinds = new[] { OrgKind.Cell, OrgKind.BaseCell, OrgKind.BaseCommittee };
+        var present = await db.OrganizationPeriods.AsNoTracking()
+            .Where(p => (subtree.ProvinceId == null || p.ProvinceId == subtree.ProvinceId) && string.Compare(p.Path, lo) >= 0 && string.Compare(p.Path, hi) < 0
+                        && p.ValidFrom <= on && p.ValidTo > on && kinds.Contains(p.Kind))
+            .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => new { o.Code, p.Name, p.Kind, p.Path })
+            .ToListAsync(ct);
+        var titles = (await FourGoodTitlesAsync(db, subtree, year, ct)).ToDictionary(t => t.Row.Code, StringComparer.Ordinal);
+        var levels = await db.OrgRatings.AsNoTracking()
+            .Where(r => (subtree.ProvinceId == null || r.ProvinceId == subtree.ProvinceId) && string.Compare(r.SubjectPath, lo) >= 0 && string.Compare(r.SubjectPath, hi) < 0
+                        && r.Year == year && r.State >= RatingState.Decided && kinds.Contains(r.SubjectKind))
+            .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new { o.Code, r.Level, r.NotRatedReason })
+            .ToListAsync(ct);
+        var levelOf = levels.ToDictionary(l => l.Code, l => (Level: RatingView.Code(l.Level), NotRated: RatingView.Key(l.NotRatedReason)), StringComparer.Ordinal);
+        var subjects = present.Select(p => new FourGoodSubject(p.Code, p.Name, p.Kind.ToString(), p.Path, levelOf.GetValueOrDefault(p.Code).Level, levelOf.GetValueOrDefault(p.Code).NotRated,
+            titles.TryGetValue(p.Code, out var t) ? t.Row : null)).ToList();
+        var here = subjects.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        subjects.AddRange(titles.Values.Where(t => !here.Contains(t.Row.Code))
+            .Select(t => new FourGoodSubject(t.Row.Code, t.Row.Name, t.Row.Kind, t.Path, levelOf.GetValueOrDefault(t.Row.Code).Level, levelOf.GetValueOrDefault(t.Row.Code).NotRated, t.Row)));
+        subjects = subjects.OrderBy(s => s.Path, StringComparer.Ordinal).ToList();
+        static bool IsBase(FourGoodSubject s) => s.Kind == nameof(OrgKind.BaseCommittee);
+        return new FourGoodBoard(AsOfLabel(lookup), year,
+            subjects.Count(s => !IsBase(s)), subjects.Count(IsBase), subjects.Count(s => s.Title is not null),
+            subjects.Count(s => s.Title is { PoliticalTask: true, MeetingQuality: true, UnityDiscipline: true, CadresMembers: true }),
+            subjects.Count(s => !IsBase(s) && s.Title is { Recognized: true }), subjects.Count(s => IsBase(s) && s.Title is { Recognized: true }),
+            subjects);
     }
 
     public static async Task<IReadOnlyList<RewardRow>> RewardsAsync(ChiBoDb db, OrgLookup lookup, int year, CancellationToken ct)

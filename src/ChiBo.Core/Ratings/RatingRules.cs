@@ -5,6 +5,14 @@ namespace ChiBo.Ratings;
 /// <summary>The member, organization, round or rating is not in the caller's subtrees (or does not exist): "not found", never "forbidden".</summary>
 public sealed class RatingNotFoundException(string message) : Exception(message);
 
+/// <summary>A rule broken by one line of a decision on many members: the rule's field and message, and the member the line is about.</summary>
+public sealed class BatchLineViolation(int memberId, string memberName, RuleViolationException rule) : RuleViolationException(rule.Field, rule.Message)
+{
+    public int MemberId { get; } = memberId;
+
+    public string MemberName { get; } = memberName;
+}
+
 /// <summary>
 /// The caller may see the subject but does not act at the level this step belongs to (a cell
 /// committee deciding, a base committee deciding a TCCSĐ…); nothing was written. The field names the step.

@@ -20,7 +20,7 @@ public sealed class VillageCommands(ChiBoDb db, TimeProvider clock, OrgScope cal
 {
     private const string What = "Thôn, tổ dân phố";
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     public Task<Village> AddAsync(VillageNew v, CancellationToken ct = default) =>
         Transactions.RunAsync(db, What, async () =>

@@ -796,6 +796,9 @@ namespace ChiBo.Migrations.Sqlite.Migrations
                     b.HasIndex("ProvinceId", "OrgPath", "ValidFrom", "ValidTo")
                         .HasDatabaseName("ix_committee_memberships_province_id_org_path_valid_from_valid_to");
 
+                    b.HasIndex("ProvinceId", "Levels", "OrgPath", "ValidFrom", "ValidTo")
+                        .HasDatabaseName("ix_committee_memberships_level_path");
+
                     b.ToTable("committee_memberships");
                 });
 

@@ -155,14 +155,14 @@ public static class AdmissionApi
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, CancellationToken ct)
     {
         var lookup = await http.FindAsync(db, org, Operation.MembersRead);
-        return lookup.Found ? TypedResults.Ok(await AdmissionQueries.OverdueAsync(db, lookup.Subtree, Today(clock), ct)) : Problems.NoOrg(org);
+        return lookup.Found ? TypedResults.Ok(await AdmissionQueries.OverdueAsync(db, lookup.Subtree, clock.Today(), ct)) : Problems.NoOrg(org);
     }
 
     private static async Task<Results<Ok<AdmissionPipeline>, NotFound<ProblemDetails>>> PipelineAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, CancellationToken ct)
     {
         var lookup = await http.FindAsync(db, org, Operation.MembersRead);
-        return lookup.Found ? TypedResults.Ok(await AdmissionQueries.PipelineAsync(db, lookup, Today(clock), ct)) : Problems.NoOrg(org);
+        return lookup.Found ? TypedResults.Ok(await AdmissionQueries.PipelineAsync(db, lookup, clock.Today(), ct)) : Problems.NoOrg(org);
     }
 
     private static async Task<Results<Ok<TargetRequest>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>, Conflict<ProblemDetails>>> SetTargetAsync(

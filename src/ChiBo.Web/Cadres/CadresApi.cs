@@ -144,7 +144,7 @@ public static class CadresApi
 
     private static async Task<Results<Ok<CadreFile>, NotFound>> FileAsync(int memberId, HttpContext http, ChiBoDb db, TimeProvider clock, CancellationToken ct)
     {
-        var file = await CadreQueries.FileAsync(db, await http.ScopeAsync(), memberId, Today(clock), ct);
+        var file = await CadreQueries.FileAsync(db, await http.ScopeAsync(), memberId, clock.Today(), ct);
         if (file is null)
         {
             return TypedResults.NotFound();
@@ -157,7 +157,7 @@ public static class CadresApi
     private static async Task<Results<Ok<IReadOnlyList<ManagementPoolView>>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> ManagementPoolsAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? asOf, CancellationToken ct)
     {
-        if (!Reports.ReportsApi.TryDate(asOf, Today(clock), "asOf", out var date, out var bad))
+        if (!Reports.ReportsApi.TryDate(asOf, clock.Today(), "asOf", out var date, out var bad))
         {
             return bad;
         }
@@ -171,14 +171,14 @@ public static class CadresApi
     private static async Task<Results<Ok<PlanningList>, NotFound<ProblemDetails>>> PlanningAsync(HttpContext http, ChiBoDb db, TimeProvider clock, string? org, CancellationToken ct)
     {
         var lookup = await http.FindAsync(db, org, Operation.CadresRead);
-        return lookup.Found ? TypedResults.Ok(await CadreQueries.PlanningAsync(db, await http.ScopeAsync(), lookup, Today(clock), ct)) : Problems.NoOrg(org);
+        return lookup.Found ? TypedResults.Ok(await CadreQueries.PlanningAsync(db, await http.ScopeAsync(), lookup, clock.Today(), ct)) : Problems.NoOrg(org);
     }
 
     /// <summary>Rotations running at some time in [from, to] (default: the five years to today).</summary>
     private static async Task<Results<Ok<RotationList>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> RotationsAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? from, string? to, CancellationToken ct)
     {
-        var today = Today(clock);
+        var today = clock.Today();
         if (!Reports.ReportsApi.TryDate(from, today.AddYears(-5), "from", out var start, out var bad)
             || !Reports.ReportsApi.TryDate(to, today, "to", out var end, out bad))
         {
@@ -192,7 +192,7 @@ public static class CadresApi
     private static async Task<Results<Ok<IReadOnlyList<CourseRow>>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> CoursesAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? from, string? to, CancellationToken ct)
     {
-        var today = Today(clock);
+        var today = clock.Today();
         if (!Reports.ReportsApi.TryDate(from, today.AddYears(-5), "from", out var start, out var bad)
             || !Reports.ReportsApi.TryDate(to, today, "to", out var end, out bad))
         {
@@ -207,7 +207,7 @@ public static class CadresApi
     private static async Task<Results<Ok<TrainingCoverage>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> TrainingCoverageAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? asOf, CancellationToken ct)
     {
-        if (!Reports.ReportsApi.TryDate(asOf, Today(clock), "asOf", out var date, out var bad))
+        if (!Reports.ReportsApi.TryDate(asOf, clock.Today(), "asOf", out var date, out var bad))
         {
             return bad;
         }

@@ -38,7 +38,7 @@ public static class CommitteesApi
                 var orgId = await OrgCodes.IdAsync(db, r.Organization, ct) ?? throw new RuleViolationException("Organization", "Không có tổ chức đảng này.");
                 var c = await (await Commands(db, clock, http)).FormAsync(new CommitteeForming(
                     orgId, r.Term, r.CongressOn, r.TermEndsOn, r.Formation, r.Seats, r.DecisionNumber, r.Members ?? []), ct);
-                return await CommitteeQueries.DetailAsync(db, c.Id, Today(clock), ct);
+                return await CommitteeQueries.DetailAsync(db, c.Id, clock.Today(), ct);
             }))
             .Requires(Operation.CommitteesWrite)
             .InCellOf(Operation.CommitteesWrite, (r, db, ct) => OrgCodes.IdAsync(db, r.Body<CommitteeFormRequest>().Organization, ct));
@@ -47,7 +47,7 @@ public static class CommitteesApi
             RunAsync(async () =>
             {
                 await (await Commands(db, clock, http)).AddMemberAsync(id, r.Version, new MembershipStart(r.MemberId, r.Position, r.On, r.Reason, r.DecisionNumber), ct);
-                return await CommitteeQueries.DetailAsync(db, id, Today(clock), ct);
+                return await CommitteeQueries.DetailAsync(db, id, clock.Today(), ct);
             }))
             .Requires(Operation.CommitteesWrite)
             .InCellOf(Operation.CommitteesWrite, (r, db, ct) => CommitteeQueries.OrganizationOfAsync(db, r.RouteId(), ct));
@@ -56,7 +56,7 @@ public static class CommitteesApi
             RunAsync(async () =>
             {
                 await (await Commands(db, clock, http)).EndMembershipAsync(id, r.Version, memberId, new MembershipEnd(r.On, r.Reason, r.DecisionNumber), ct);
-                return await CommitteeQueries.DetailAsync(db, id, Today(clock), ct);
+                return await CommitteeQueries.DetailAsync(db, id, clock.Today(), ct);
             }))
             .Requires(Operation.CommitteesWrite)
             .InCellOf(Operation.CommitteesWrite, (r, db, ct) => CommitteeQueries.OrganizationOfAsync(db, r.RouteId(), ct));
@@ -65,7 +65,7 @@ public static class CommitteesApi
             RunAsync(async () =>
             {
                 await (await Commands(db, clock, http)).ChangePositionAsync(id, r.Version, memberId, new PositionChange(r.Position, r.On, r.DecisionNumber), ct);
-                return await CommitteeQueries.DetailAsync(db, id, Today(clock), ct);
+                return await CommitteeQueries.DetailAsync(db, id, clock.Today(), ct);
             }))
             .Requires(Operation.CommitteesWrite)
             .InCellOf(Operation.CommitteesWrite, (r, db, ct) => CommitteeQueries.OrganizationOfAsync(db, r.RouteId(), ct));
@@ -78,7 +78,7 @@ public static class CommitteesApi
     private static async Task<Results<Ok<CommitteeList>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> ListAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? asOf, string? level, CancellationToken ct)
     {
-        if (!Reports.ReportsApi.TryDate(asOf, Today(clock), "asOf", out var date, out var bad))
+        if (!Reports.ReportsApi.TryDate(asOf, clock.Today(), "asOf", out var date, out var bad))
         {
             return bad;
         }
@@ -98,7 +98,7 @@ public static class CommitteesApi
     }
 
     private static async Task<Results<Ok<CommitteeDetail>, NotFound>> DetailAsync(int id, ChiBoDb db, TimeProvider clock, CancellationToken ct) =>
-        await CommitteeQueries.DetailAsync(db, id, Today(clock), ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+        await CommitteeQueries.DetailAsync(db, id, clock.Today(), ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 }
 
 /// <summary>Organizations named by code in requests.</summary>

@@ -114,7 +114,7 @@ public static class EvaluationsApi
     private static async Task<Results<Ok<IReadOnlyList<BehindRow>>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> BehindAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, int? year, int? quarter, CancellationToken ct)
     {
-        var (y, q) = Quarters.Of(Today(clock).AddMonths(-3));
+        var (y, q) = Quarters.Of(clock.Today().AddMonths(-3));
         y = year ?? y;
         q = quarter ?? q;
         if (q is < 1 or > 4 || y is < 2000 or > 9998)

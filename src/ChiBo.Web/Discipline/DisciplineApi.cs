@@ -229,14 +229,14 @@ public static class DisciplineApi
             return Problems.NoOrg(org);
         }
 
-        var rows = await DisciplineQueries.OverdueAppealsAsync(db, lookup.Subtree, Today(clock), ct);
+        var rows = await DisciplineQueries.OverdueAppealsAsync(db, lookup.Subtree, clock.Today(), ct);
         return TypedResults.Ok((IReadOnlyList<OverdueAppealDto>)rows
             .Select(a => new OverdueAppealDto(a.AppealId, a.DecisionId, ToDto(a.Subject), a.DecisionNumber, a.FiledOn, a.DueOn, a.Level)).ToList());
     }
 
     private static async Task<Results<Ok<DecisionDto>, NotFound<ProblemDetails>>> DecisionAsync(int id, HttpContext http, ChiBoDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await DisciplineQueries.DecisionAsync(db, id, Today(clock), ct) is not { } v)
+        if (await DisciplineQueries.DecisionAsync(db, id, clock.Today(), ct) is not { } v)
         {
             return NotFound("quyết định kỷ luật", id);
         }

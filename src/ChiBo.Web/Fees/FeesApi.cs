@@ -36,7 +36,7 @@ public static class FeesApi
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, int? year, int? through, int? page, int? pageSize, CancellationToken ct)
     {
         // Up to the previous month by default: the current one may still be paid.
-        var last = Today(clock).AddMonths(-1);
+        var last = clock.Today().AddMonths(-1);
         var (y, m) = (year ?? last.Year, through ?? (year is null || year == last.Year ? last.Month : 12));
         if (m is < 1 or > 12)
         {
@@ -67,7 +67,7 @@ public static class FeesApi
     private static async Task<Results<Ok<FeeCollection>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> CollectionAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, int? year, int? month, CancellationToken ct)
     {
-        var today = Today(clock);
+        var today = clock.Today();
         var (y, m) = (year ?? today.Year, month ?? today.Month);
         if (m is < 1 or > 12)
         {

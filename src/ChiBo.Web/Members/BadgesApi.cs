@@ -30,7 +30,7 @@ public static class BadgesApi
     private static async Task<Results<Ok<IReadOnlyList<BadgeDue>>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> DueAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? ceremony, CancellationToken ct)
     {
-        var on = PartyAgePolicy.NextCeremony(Today(clock));
+        var on = PartyAgePolicy.NextCeremony(clock.Today());
         if (!string.IsNullOrWhiteSpace(ceremony)
             && (!DateOnly.TryParseExact(ceremony, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on) || !PartyAgePolicy.IsCeremonyDay(on)))
         {

@@ -59,7 +59,7 @@ public static class ExcelEndpoints
             await AuditChain.RecordAsync(db, audit, "export", "Member", null,
                 string.Create(CultureInfo.InvariantCulture, $"{{\"org\":\"{ChiBo.Reports.AsOf.Label(lookup)}\",\"rows\":{rows}}}"),
                 lookup.Organization?.ProvinceId ?? 0, clock.GetUtcNow(), ct, organizationId: lookup.Organization?.Id);
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            var today = clock.Today().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
             // The result closes the file once it is sent, which deletes it.
             return TypedResults.File(file, XlsxType, $"dang-vien-{ChiBo.Reports.AsOf.Label(lookup)}-{today}.xlsx");

@@ -71,7 +71,7 @@ public static class MemberLifeApi
             return Problems.NoOrg(org);
         }
 
-        var today = Today(clock);
+        var today = clock.Today();
         var rows = await ExemptionReviews.DueAsync(db, lookup.Subtree, by ?? today.AddDays(30), today, ct);
         return TypedResults.Ok((IReadOnlyList<ExemptionDueDto>)rows.Select(r => new ExemptionDueDto(
             r.MemberId, r.FullName, r.CellCode, r.CellName, r.ExemptedOn, r.Ground is { } g ? Labels.ApiName(g) : null, r.ReviewOn, r.Overdue, r.Version)).ToList());
@@ -80,7 +80,7 @@ public static class MemberLifeApi
     /// <summary>The year and the last month counted: by default the months that have ended this year (or all of a past year).</summary>
     public static (int Year, int Through, string? Error) Period(TimeProvider clock, int? year, int? through)
     {
-        var last = Today(clock).AddMonths(-1);
+        var last = clock.Today().AddMonths(-1);
         var y = year ?? last.Year;
         var m = through ?? (y == last.Year ? last.Month : 12);
         return m is < 1 or > 12 ? (y, m, "Tháng phải từ 1 đến 12.") : y is < 1930 or > 2200 ? (y, m, "Năm không hợp lệ.") : (y, m, null);

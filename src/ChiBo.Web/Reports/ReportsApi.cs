@@ -30,7 +30,7 @@ public static class ReportsApi
     private static async Task<Results<Ok<MemberStructure>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> MemberStructureAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? asOf, string? ageBands, CancellationToken ct)
     {
-        if (!TryDate(asOf, Today(clock), "asOf", out var date, out var bad))
+        if (!TryDate(asOf, clock.Today(), "asOf", out var date, out var bad))
         {
             return bad;
         }
@@ -58,7 +58,7 @@ public static class ReportsApi
     private static async Task<Results<Ok<CommitteeStructure>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> CommitteesAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? level, string? asOf, string? ageBands, CancellationToken ct)
     {
-        if (!TryDate(asOf, Today(clock), "asOf", out var date, out var bad))
+        if (!TryDate(asOf, clock.Today(), "asOf", out var date, out var bad))
         {
             return bad;
         }
@@ -85,7 +85,7 @@ public static class ReportsApi
     private static async Task<Results<Ok<OrgStructure>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> OrgStructureAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? asOf, CancellationToken ct)
     {
-        if (!TryDate(asOf, Today(clock), "asOf", out var date, out var bad))
+        if (!TryDate(asOf, clock.Today(), "asOf", out var date, out var bad))
         {
             return bad;
         }
@@ -97,7 +97,7 @@ public static class ReportsApi
     private static async Task<Results<Ok<Movements>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> MovementsAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? from, string? to, CancellationToken ct)
     {
-        var today = Today(clock);
+        var today = clock.Today();
         if (!TryDate(from, new DateOnly(today.Year, 1, 1), "from", out var start, out var bad)
             || !TryDate(to, today, "to", out var end, out bad))
         {
@@ -112,7 +112,7 @@ public static class ReportsApi
     private static async Task<Results<Ok<MeetingCompliance>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> MeetingsAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? year, bool? detail, CancellationToken ct)
     {
-        var today = Today(clock);
+        var today = clock.Today();
         var y = today.Year;
         if (!string.IsNullOrWhiteSpace(year)
             && (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out y) || y is < 1930 or > 9998))
@@ -137,7 +137,7 @@ public static class ReportsApi
     private static async Task<Results<Ok<T>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> RatingsAsync<T>(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? fromYear, string? toYear, Func<OrgLookup, int, int, Task<T>> run)
     {
-        if (!TryYears(fromYear, toYear, Today(clock), out var from, out var to, out var bad))
+        if (!TryYears(fromYear, toYear, clock.Today(), out var from, out var to, out var bad))
         {
             return bad;
         }
@@ -177,7 +177,6 @@ public static class ReportsApi
         return true;
     }
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     /// <summary>A yyyy-MM-dd query value, or the fallback when absent; a 400 naming the field when malformed.</summary>
     internal static bool TryDate(string? text, DateOnly fallback, string field, out DateOnly date, out BadRequest<ProblemDetails> bad)

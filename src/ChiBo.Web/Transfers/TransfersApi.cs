@@ -75,7 +75,7 @@ public static class TransfersApi
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, CancellationToken ct)
     {
         var lookup = await http.FindAsync(db, org, Operation.MembersRead);
-        return lookup.Found ? TypedResults.Ok(await TransferQueries.OverdueAsync(db, lookup.Subtree, Today(clock), ct)) : Problems.NoOrg(org);
+        return lookup.Found ? TypedResults.Ok(await TransferQueries.OverdueAsync(db, lookup.Subtree, clock.Today(), ct)) : Problems.NoOrg(org);
     }
 
     /// <summary>The package as a downloadable JSON file, in the same shape <see cref="ImportAsync"/> reads.</summary>
@@ -104,7 +104,7 @@ public static class TransfersApi
             return Problems.NoOrg(cell);
         }
 
-        var on = Today(clock);
+        var on = clock.Today();
         if (!string.IsNullOrWhiteSpace(date) && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
         {
             return Problems.Field("date", $"Ngày \"{date}\" không hợp lệ: cần dạng yyyy-MM-dd.");

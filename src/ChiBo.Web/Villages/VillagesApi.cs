@@ -74,7 +74,7 @@ public static class VillagesApi
     private static async Task<Results<Ok<VillageRegister>, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> ListAsync(
         HttpContext http, ChiBoDb db, TimeProvider clock, string? org, string? asOf, CancellationToken ct)
     {
-        if (!Reports.ReportsApi.TryDate(asOf, Today(clock), "asOf", out var date, out var bad))
+        if (!Reports.ReportsApi.TryDate(asOf, clock.Today(), "asOf", out var date, out var bad))
         {
             return bad;
         }

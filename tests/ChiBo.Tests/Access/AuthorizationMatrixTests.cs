@@ -349,6 +349,10 @@ public sealed class AuthorizationMatrixTests
         ["GET /xep-loai"] = new("/xep-loai?org={org}&year=2026"),
         ["GET /bao-cao/xep-loai"] = new("/bao-cao/xep-loai?org={org}&fromYear=2021&toYear=2025"),
         ["GET /so-tay/xep-loai"] = new("/so-tay/xep-loai", Targeted: false),
+        ["GET /xep-loai/bon-tot"] = new("/xep-loai/bon-tot?org={org}&year=2026"),
+        ["GET /xep-loai/khen-thuong"] = new("/xep-loai/khen-thuong?org={org}&year=2026"),
+        ["GET /xep-loai/tieu-bieu"] = new("/xep-loai/tieu-bieu?org={org}&year=2026"),
+        ["GET /xep-loai/theo-doi"] = new("/xep-loai/theo-doi?org={org}&year=2026"),
         ["GET /xep-loai/ban-kiem-diem"] = new("/xep-loai/ban-kiem-diem?member={member}&year=2025"),
         ["GET /xep-loai/danh-sach"] = new("/xep-loai/danh-sach?org={org}&year=2025"),
     };

@@ -26,8 +26,7 @@ public sealed class PlanBrowserTests
         await using var browser = await BrowserSession.StartAsync(app, nameof(PlanBrowserTests), BrowserSession.Phone, ct);
         var page = browser.Page;
 
-        await browser.SignInAsync("bantochuc.tinh", secret, clock);
-        await page.ClickAsync("main a.plans-home");
+        await browser.SignInAsync("bantochuc.tinh", secret, clock); // a committee lands on its plans' dashboard
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Kế hoạch, chỉ tiêu năm 2026");
         var a2 = page.Locator("main article[data-code=A2]");
         await Assertions.Expect(a2.Locator("[data-key=value]")).ToHaveTextAsync("50 %");

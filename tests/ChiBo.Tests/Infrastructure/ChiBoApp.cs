@@ -107,7 +107,8 @@ public sealed class ChiBoApp(TestDatabase database, TimeProvider? clock = null) 
     {
         var userName = (role + "." + Guid.NewGuid().ToString("N"))[..30];
         var secret = await AddAccountAsync(userName, role, org, memberId);
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // The factory's own address: the in-memory server's, or Kestrel's once a browser test started it.
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         var response = await client.PostAsJsonAsync("/api/auth/login",
             new { username = userName, password = Password, totp = Totp.Code(secret, Clock.GetUtcNow()) },
             TestContext.Current.CancellationToken);

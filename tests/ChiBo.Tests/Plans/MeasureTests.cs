@@ -74,7 +74,7 @@ public sealed class MeasureTests(PlanWorlds worlds) : IClassFixture<PlanWorlds>
     {
         var (database, world) = await worlds.GetAsync(provider);
         MeasureCatalogue.Check(measure).ShouldBeNull();
-        MeasureCatalogue.Missing(measure).ShouldBeNull();
+        MeasureCatalogue.Missing(measure, sensitive: true).ShouldBeNull();
         await using var db = database.Context();
         var lookup = new OrgLookup(true, world.Province);
         var grouped = await MeasureEngine.RunAsync(db, lookup, [(measure, Year2026)], PlanWorld.Today, byUnit: true, Ct);
@@ -103,15 +103,26 @@ public sealed class MeasureTests(PlanWorlds worlds) : IClassFixture<PlanWorlds>
     }
 
     [Fact]
-    public void PendingFamilies_AreNamedButMissing_WithTheirReason()
+    public void Families_NameTheirMeasures_ThePendingAreMissing_AndTheSensitiveNeedTheirSight()
     {
         foreach (var name in new[] { "ratings.organizations.goodOrAbove", "ratings.cells.rated", "committees.base.members",
-                     "committees.villageCell.politicalTheory.none", "committees.commune.young.yes", "training.base.trained", "reports.submittedOnTime" })
+                     "committees.villageCell.politicalTheory.none", "committees.commune.young.yes", "training.base.trained" })
         {
             MeasureCatalogue.Check(name).ShouldBeNull(name);
-            MeasureCatalogue.Missing(name).ShouldNotBeNull(name).ShouldStartWith(name + ": ");
+            MeasureCatalogue.Missing(name, sensitive: false).ShouldBeNull(name);
         }
 
+        MeasureCatalogue.Check("reports.submittedOnTime").ShouldBeNull();
+        MeasureCatalogue.Computable("reports.submittedOnTime").ShouldBeFalse();
+        MeasureCatalogue.Missing("reports.submittedOnTime", sensitive: true).ShouldNotBeNull().ShouldStartWith("reports.submittedOnTime: ");
+        foreach (var name in new[] { "members.ethnicity.minority", "members.religion.religious", "committees.base.ethnicity.minority" })
+        {
+            MeasureCatalogue.Check(name).ShouldBeNull(name);
+            MeasureCatalogue.Missing(name, sensitive: true).ShouldBeNull(name);
+            MeasureCatalogue.Missing(name, sensitive: false).ShouldNotBeNull(name).ShouldContain("nhạy cảm");
+        }
+
+        MeasureCatalogue.Check("committees.base.religion.religious").ShouldNotBeNull();
         MeasureCatalogue.Check("ratings.organization.rated").ShouldNotBeNull();
         MeasureCatalogue.Check("committees.district.members").ShouldNotBeNull();
         MeasureCatalogue.Check("members.gender.other").ShouldNotBeNull();

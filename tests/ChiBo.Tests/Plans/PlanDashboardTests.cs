@@ -44,7 +44,7 @@ public sealed class PlanDashboardTests(PlanWorlds worlds) : IClassFixture<PlanWo
         (I("A4").Value.Value, I("A5").Value.Value, I("A6").Value.Value).ShouldBe((25m, 80m, 60m));
         I("A6").Value.Denominator.ShouldBe(5); // members on 31/12/2025
         (I("A7").Value.Status, I("A7").Value.Value).ShouldBe(("missing", (decimal?)null));
-        I("A7").Value.Missing.ShouldNotBeNull().ShouldStartWith("ratings.members.goodOrAbove: ");
+        I("A7").Value.Missing.ShouldNotBeNull().ShouldStartWith("reports.submittedOnTime: ");
         (I("A8").Manual, I("A8").Value.Status, I("A8").Value.Source).ShouldBe((true, "onTrack", "Báo cáo 5-BC/TU ngày 20/6/2026"));
         (I("A9").Value.Status, I("A10").Value.Status, I("A11").Value.Status).ShouldBe(("onTrack", "notMet", "noTarget"));
         I("A12").Value.Status.ShouldBe("onTrack");

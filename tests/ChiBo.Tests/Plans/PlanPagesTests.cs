@@ -90,13 +90,13 @@ public sealed class PlanPagesTests(PlanWorlds worlds) : IClassFixture<PlanWorlds
             }
         }
 
-        // Computed from the register: T2a counts this year's admissions (3 in the world); a rating the
-        // register cannot compute yet says why instead of showing 0; a manual value shows its source.
+        // Computed from the register: T2a counts this year's admissions (3 in the world); the rating
+        // share has no one rated yet this year, which shows as no data, not 0; a manual value shows its source.
         var demo = status.Plans.Single(p => p.Number == "02-ĐA/TU").Indicators.ToDictionary(i => i.Code);
         (demo["T2a"].Numerator, demo["T2a"].Missing).ShouldBe((3L, null));
         var t3a = Block(page.Html, "data-code=\"T3a\"", "</article>");
-        Key(t3a, "value").ShouldBe("chưa tính được");
-        Key(t3a, "missing").ShouldStartWith("ratings.organizations.");
+        (demo["T3a"].Status, demo["T3a"].Value, demo["T3a"].Denominator, demo["T3a"].Missing).ShouldBe(("noData", (decimal?)null, 0L, (string?)null));
+        Key(t3a, "status").ShouldBe(PlanWeb.StatusText("noData"));
         var a8 = Block(page.Html, "data-code=\"A8\"", "</article>");
         a8.ShouldContain("Nhập tay");
         Key(a8, "source").ShouldBe("Báo cáo 5-BC/TU ngày 20/6/2026");
@@ -227,7 +227,7 @@ public sealed class PlanPagesTests(PlanWorlds worlds) : IClassFixture<PlanWorlds
         }
 
         var t3a = rows.Single(r => (string?)r["Mã"] == "T3a" && Convert.ToInt32(r["Năm"], System.Globalization.CultureInfo.InvariantCulture) == 2026);
-        ((string?)t3a["Ghi chú"]).ShouldStartWith("Chưa tính được: ratings.organizations.");
+        (t3a["Giá trị"], (string?)t3a["Đánh giá"]).ShouldBe((null, PlanWeb.StatusText("noData")));
         stream.Position = 0;
         var units = stream.Query(useHeaderRow: true, sheetName: "Theo đơn vị").Cast<IDictionary<string, object?>>().ToList();
         units.Where(r => (string?)r["Mã"] == "A2").Select(r => (string?)r["Đơn vị"]).ShouldBe([world.Commune.Name, world.Ward.Name]);
@@ -262,7 +262,7 @@ public sealed class PlanPagesTests(PlanWorlds worlds) : IClassFixture<PlanWorlds
         var t2a = march.Plans.Single(p => p.Number == "02-ĐA/TU").Indicators.Single(i => i.Code == "T2a");
         t2a.Numerator.ShouldBe(3); // the three admissions of February and March
         Regex.IsMatch(page.Html, $"<td>{Regex.Escape(PlanWeb.Value(t2a.Value, 1))}</td>\\s*<td>{Regex.Escape(PlanWeb.StatusText(t2a.Status))}</td>").ShouldBeTrue();
-        page.Html.ShouldContain("Chưa tính được: ratings.organizations.");
+        page.Html.ShouldContain(PlanWeb.StatusText("noData")); // no rating of 2026 yet
         Regex.Matches(Block(page.Html, "class=\"report-table tasks-table\"", "</table>"), "<tr>").Count.ShouldBe(11); // header and the 10 tasks
 
         using var response = await board.GetAsync(new Uri($"/ke-hoach/bao-cao?handler=Docx&org=root&year=2026&ky=q1&plan={planId}", UriKind.Relative), Ct);

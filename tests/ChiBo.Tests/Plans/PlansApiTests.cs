@@ -169,4 +169,86 @@ public sealed class PlansApiTests
         var measures = await ward.GetFromJsonAsync<JsonElement>("/api/plans/measures", Ct);
         measures.EnumerateArray().Select(m => m.GetProperty("name").GetString()).ShouldContain("meetings.cellsMeetingEveryMonth");
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnIndicatorOnEthnicity_IsComputedForWhoMaySeeIt_AndMissingForACellCommittee(string provider)
+    {
+        await using var s = await Scenario.StartAsync(provider);
+        await PlanWorld.ImportAsync(s.Database, """
+            {"plan": {"number": "7-KH/T", "title": "Đảng viên người dân tộc thiểu số", "org": "root", "from": "2026-01-01", "to": "2030-12-31"},
+             "indicators": [{"code": "S1", "numerator": "members.ethnicity.minority", "denominator": "members", "operator": ">=", "target": 10, "fromYear": 2026}],
+             "tasks": []}
+            """);
+        var url = $"/api/plans/status?org={s.Data.CellOne.Code}&year=2026";
+        async Task<JsonElement> S1(HttpClient client)
+        {
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            return json.GetProperty("plans").EnumerateArray().Single(p => p.GetProperty("number").GetString() == "7-KH/T")
+                .GetProperty("indicators").EnumerateArray().Single();
+        }
+
+        using var baseCommittee = await s.App.SignedInAsync("base-committee", s.Data.BaseCommittee.Code);
+        var seen = await S1(baseCommittee);
+        seen.GetProperty("missing").ValueKind.ShouldBe(JsonValueKind.Null);
+        seen.GetProperty("denominator").GetInt64().ShouldBeGreaterThan(0);
+
+        // The cell committee reads reports but not ethnicity: the count is not given, not even as 0.
+        using var cell = await s.App.SignedInAsync("cell-committee", s.Data.CellOne.Code);
+        var hidden = await S1(cell);
+        (hidden.GetProperty("status").GetString(), hidden.GetProperty("value").ValueKind, hidden.GetProperty("numerator").ValueKind)
+            .ShouldBe(("missing", JsonValueKind.Null, JsonValueKind.Null));
+        var why = hidden.GetProperty("missing").GetString()!;
+        why.ShouldStartWith("members.ethnicity.minority: ");
+        why.ShouldContain("nhạy cảm");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheIndicatorPage_EntersAManualValueWithItsSource_AndAllocatesATarget_ThroughTheCommands(string provider)
+    {
+        await using var s = await WithPlanAsync(provider);
+        await using var db = s.Database.Context();
+        var planId = await db.Plans.Where(p => p.Number == TestPlan.Number).Select(p => p.Id).SingleAsync(Ct);
+        using var board = await s.App.SignedInAsync("province-board");
+        var a8 = $"/ke-hoach/chi-tieu/A8?org=root&year=2026&plan={planId}";
+        (await PageForm.GetAsync(board, a8)).Html.ShouldContain("Nhập số liệu năm 2026 (chỉ tiêu nhập tay)");
+
+        // Each field is named; a value without its source is refused by the command, nothing written.
+        var empty = await PageForm.PostAsync(board, a8, PageForm.Fields(("Numerator", ""), ("Source", "")), action: a8 + "&handler=Value");
+        (empty.Status, empty.FieldError("Numerator")).ShouldBe((HttpStatusCode.BadRequest, "Tử số (hoặc số liệu) không được để trống."));
+        var noSource = await PageForm.PostAsync(board, a8, PageForm.Fields(("Numerator", "2")), action: a8 + "&handler=Value");
+        (noSource.Status, noSource.FieldError("Source")).ShouldBe((HttpStatusCode.BadRequest, "Số liệu nhập tay cần ghi nguồn (báo cáo, văn bản, ngày)."));
+        (await db.IndicatorEntries.CountAsync(Ct)).ShouldBe(0);
+
+        var saved = await PageForm.PostAsync(board, a8, PageForm.Fields(("Numerator", "2"), ("Source", "Báo cáo 7-BC/TU ngày 01/6/2026")), action: a8 + "&handler=Value");
+        saved.Status.ShouldBe(HttpStatusCode.Redirect);
+        var shown = await PageForm.GetAsync(board, saved.Location!);
+        shown.Html.ShouldContain("Đã lưu số liệu năm 2026");
+        shown.Html.ShouldContain("Báo cáo 7-BC/TU ngày 01/6/2026");
+        var entry = await db.IndicatorEntries.AsNoTracking().SingleAsync(Ct);
+        (entry.Year, entry.Numerator, entry.Source).ShouldBe((2026, 2L, "Báo cáo 7-BC/TU ngày 01/6/2026"));
+
+        // The province allocates A1's admissions to the ward; a target that is not a number is named.
+        var a1 = $"/ke-hoach/chi-tieu/A1?org=root&year=2026&plan={planId}";
+        var bad = await PageForm.PostAsync(board, a1, PageForm.Fields(("Unit", s.Data.Ward.Code), ("Target", "hai")), action: a1 + "&handler=Allocate");
+        (bad.Status, bad.FieldError("Target")).ShouldBe((HttpStatusCode.BadRequest, "Chỉ tiêu giao \"hai\" không phải là số (viết 3,5 hoặc 90)."));
+        var given = await PageForm.PostAsync(board, a1, PageForm.Fields(("Unit", s.Data.Ward.Code), ("Target", "2"), ("AllocationSource", "55-KH/TU")),
+            action: a1 + "&handler=Allocate");
+        given.Status.ShouldBe(HttpStatusCode.Redirect);
+        var a1Id = await db.PlanIndicators.Where(i => i.PlanId == planId && i.Code == "A1").Select(i => i.Id).SingleAsync(Ct);
+        var allocation = await db.IndicatorAllocations.AsNoTracking().SingleAsync(a => a.IndicatorId == a1Id && a.OrganizationId == s.Data.Ward.Id, Ct);
+        (allocation.Year, allocation.Target, allocation.Source).ShouldBe(((int?)2026, 2m, "55-KH/TU"));
+
+        // The ward's committee cannot allocate a target to the commune beside it: the command names
+        // who decides, and nothing is written.
+        using var ward = await s.App.SignedInAsync("superior-committee", s.Data.Ward.Code);
+        var theirs = await PageForm.PostAsync(ward, $"/ke-hoach?org={s.Data.Ward.Code}&year=2026", PageForm.Fields(("Unit", s.Data.Commune.Code), ("Target", "9")),
+            action: $"/ke-hoach/chi-tieu/A1?org={s.Data.Ward.Code}&year=2026&plan={planId}&handler=Allocate");
+        theirs.Status.ShouldBe(HttpStatusCode.BadRequest);
+        theirs.FieldError("Unit")!.ShouldStartWith("Chỉ cấp ủy cấp trên của");
+        (await db.IndicatorAllocations.CountAsync(a => a.OrganizationId == s.Data.Commune.Id && a.Target == 9m, Ct)).ShouldBe(0);
+    }
 }

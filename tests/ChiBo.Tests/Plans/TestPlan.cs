@@ -16,7 +16,7 @@ internal static class TestPlan
           {"code": "A4", "numerator": "handbook.activeMembers", "denominator": "handbook.eligibleMembers", "operator": "=", "target": 100, "fromYear": 2026},
           {"code": "A5", "numerator": "dataQuality.complete", "denominator": "dataQuality.records", "operator": "=", "target": 100, "fromYear": 2026},
           {"code": "A6", "numerator": "admitted", "denominator": "members@start", "operator": "between", "target": [3, 4], "fromYear": 2026},
-          {"code": "A7", "numerator": "ratings.members.goodOrAbove", "denominator": "ratings.members.rated", "operator": ">", "target": 90, "fromYear": 2026},
+          {"code": "A7", "numerator": "reports.submittedOnTime", "denominator": "reports.due", "operator": "=", "target": 100, "fromYear": 2026},
           {"code": "A8", "manual": true, "text": "Đoàn kiểm tra", "operator": ">=", "target": 1, "fromYear": 2026},
           {"code": "A9", "numerator": "members.gender.female", "denominator": "members", "operator": ">=", "target": 30, "fromYear": 2026,
            "allocations": [{"org": "T.02", "target": 0}]},

@@ -137,7 +137,7 @@ public sealed class MemberImport(ChiBoDb db, TimeProvider clock, OrgScope caller
         }
 
         var firstRowOf = new Dictionary<string, int>();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var ready = new List<(MemberRegistration, Organization)>();
         foreach (var (row, registration, code) in parsed)
         {

@@ -1,3 +1,5 @@
+using ChiBo.Reports;
+
 namespace ChiBo.Plans;
 
 /// <summary>
@@ -16,9 +18,9 @@ public static class MeasureCatalogue
         new CommitmentMeasures(),
         new HandbookMeasures(),
         new DataQualityMeasures(),
-        PendingMeasures.Ratings,
-        PendingMeasures.Committees,
-        PendingMeasures.Training,
+        new RatingMeasures(),
+        new CommitteeMeasures(),
+        new TrainingMeasures(),
         PendingMeasures.Reports,
     ];
 
@@ -29,8 +31,21 @@ public static class MeasureCatalogue
         ? family.Check(name) is { } why ? (why.Contains(name, StringComparison.Ordinal) ? why : $"\"{name}\": {why}") : null
         : $"không có số đo \"{name}\" trong danh mục (docs/measures.md).";
 
-    /// <summary>Why the register cannot compute the measure yet, as "measure: why"; null when it can.</summary>
-    public static string? Missing(string name) => FamilyOf(name)?.Missing(name) is { } why ? $"{name}: {why}" : null;
+    /// <summary>
+    /// Why the measure cannot be given, as "measure: why": the register cannot compute it yet, or it
+    /// counts a sensitive dimension (<see cref="MemberDimensions.Sensitive"/>) and the caller may not
+    /// see them; null when it can.
+    /// </summary>
+    public static string? Missing(string name, bool sensitive) =>
+        FamilyOf(name)?.Missing(name) is { } why ? $"{name}: {why}"
+        : !sensitive && IsSensitive(name) ? $"{name}: cần quyền xem thông tin nhạy cảm của đảng viên (dân tộc, tôn giáo) trên đơn vị này."
+        : null;
+
+    /// <summary>Whether the register computes the measure (its family has landed).</summary>
+    public static bool Computable(string name) => FamilyOf(name)?.Missing(name) is null;
+
+    /// <summary>Whether the measure counts people by ethnicity or religion.</summary>
+    public static bool IsSensitive(string name) => name.Split('.').Any(MemberDimensions.Sensitive.Contains);
 
     public static IEnumerable<MeasureDoc> Documentation => Families.SelectMany(f => f.Documentation);
 }

@@ -38,7 +38,7 @@ public static class MeasureEngine
         Func<ChiBoDb>? connections = null)
     {
         var jobs = new List<(MeasureWindow Window, Subtree Subtree, IMeasureFamily Family, List<string> Names)>();
-        foreach (var byWindow in wanted.Distinct().Where(w => MeasureCatalogue.Missing(w.Name) is null).GroupBy(w => w.Window))
+        foreach (var byWindow in wanted.Distinct().Where(w => MeasureCatalogue.Computable(w.Name)).GroupBy(w => w.Window))
         {
             var subtree = await AsOf.SubtreeOnAsync(db, org, byWindow.Key.To, ct) ?? org.Subtree;
             jobs.AddRange(byWindow.GroupBy(w => MeasureCatalogue.FamilyOf(w.Name)!)

@@ -127,6 +127,34 @@ public sealed class DeskModel(ChiBoDb db, TimeProvider clock) : SubtreePageModel
             return true;
         }, ct);
 
+    /// <summary>
+    /// One decision for many members of the chi bộ (one number and date, a level each), all or nothing
+    /// as <see cref="RatingCommands.DecideMembersAsync"/> takes it; a line's refusal is shown on its row.
+    /// </summary>
+    public Task<IActionResult> OnPostDecideMembersAsync(string? org, string? year, CancellationToken ct) =>
+        ActAsync(org, year, "batch-decision", ["DecisionNumber", "DecidedOn", "Lines"], null, async (c, f) =>
+        {
+            var date = f.Date("DecidedOn", "Ngày quyết định");
+            var lines = new List<MemberDecisionLine>();
+            foreach (var text in f.All("Member"))
+            {
+                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                {
+                    var key = "Level-" + id.ToString(CultureInfo.InvariantCulture);
+                    var (level, reason) = Outcome(f, key);
+                    lines.Add(new MemberDecisionLine(id, f.Int("Version-" + id.ToString(CultureInfo.InvariantCulture), "Phiên bản", required: false) ?? 0, level, reason));
+                }
+            }
+
+            if (!f.Valid)
+            {
+                return false;
+            }
+
+            await c.DecideMembersAsync(Org!.Id, Year, f.Text("DecisionNumber") ?? "", date!.Value, lines, ct);
+            return true;
+        }, ct);
+
     public Task<IActionResult> OnPostReturnMemberAsync(string? org, string? year, int member, CancellationToken ct) =>
         ActAsync(org, year, $"member-{member}-return", ["Reason"], null, async (c, f) =>
         {
@@ -261,6 +289,14 @@ public sealed class DeskModel(ChiBoDb db, TimeProvider clock) : SubtreePageModel
             ModelState.AddModelError(string.Empty, e.Message + " Trang đã được tải lại với dữ liệu mới nhất.");
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
+        catch (BatchLineViolation e)
+        {
+            // Nothing of the decision was written; the line is named on its row and above the form.
+            var message = e.Message.Contains(e.MemberName, StringComparison.Ordinal) ? e.Message : $"{e.MemberName}: {e.Message}";
+            ModelState.AddModelError(LineKey(e.MemberId), message);
+            ModelState.AddModelError(string.Empty, "Chưa ghi quyết định cho đảng viên nào. " + message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
         catch (RuleViolationException e)
         {
             ModelState.Show(e, inputs, names);
@@ -278,6 +314,7 @@ public sealed class DeskModel(ChiBoDb db, TimeProvider clock) : SubtreePageModel
         : posted.StartsWith("org-", StringComparison.Ordinal) ? "tc-" + posted[4..posted.LastIndexOf('-')]
         : posted.StartsWith("round", StringComparison.Ordinal) ? "dot"
         : posted == "publish" ? "cong-khai"
+        : posted == "batch-decision" ? "quyet-dinh-chung"
         : "tu-danh-gia";
 
     public int? JustPublished => int.TryParse(Request.Query["cong-khai"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
@@ -351,9 +388,9 @@ public sealed class DeskModel(ChiBoDb db, TimeProvider clock) : SubtreePageModel
     private static int Version(PostedForm f) => f.Int("Version", "Phiên bản", required: false) ?? 0;
 
     /// <summary>The one choice of the form: a level code (HTTNV) or "kxl:" and a reason's key.</summary>
-    private (RatingLevel? Level, NotRatedReason? Reason) Outcome(PostedForm f)
+    private (RatingLevel? Level, NotRatedReason? Reason) Outcome(PostedForm f, string input = "Level")
     {
-        var text = f.Text("Level");
+        var text = f.Text(input);
         if (text is null)
         {
             return (null, null); // the command says that one is needed, next to the field
@@ -371,11 +408,14 @@ public sealed class DeskModel(ChiBoDb db, TimeProvider clock) : SubtreePageModel
             return (level, null);
         }
 
-        ModelState.AddModelError("Level", $"Mức xếp loại \"{text}\" không hợp lệ.");
+        ModelState.AddModelError(input, $"Mức xếp loại \"{text}\" không hợp lệ.");
         return (null, null);
     }
 
     public const string NotRatedPrefix = "kxl:";
+
+    /// <summary>Where a line of the decision on many members shows its refusal.</summary>
+    public static string LineKey(int memberId) => "Line-" + memberId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A score as written in Vietnamese (85,5) or with a point.</summary>
     private decimal? Score(PostedForm f)
