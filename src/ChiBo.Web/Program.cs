@@ -18,6 +18,9 @@ builder.Services.AddSingleton(ChiBo.Members.CccdPolicy.From(builder.Configuratio
 builder.AddChiBoAccess();
 builder.AddTransferPackageKeys();
 builder.Services.AddRazorPages();
+builder.Services.AddSingleton(ChiBo.Web.Documents.PdfPrinterOptions.From(builder.Configuration[ChiBo.Web.Documents.PdfPrinterOptions.Setting]));
+builder.Services.AddSingleton<ChiBo.Web.Documents.PdfPrinter>();
+builder.Services.AddSingleton<ChiBo.Web.Documents.PrintedDocuments>();
 // Vietnamese letters as they are in the HTML, not as &#x...; entities (half the bytes on a slow line).
 builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddProblemDetails();

@@ -2,9 +2,6 @@ using System.Globalization;
 using ChiBo.Organizations;
 using ChiBo.Plans;
 using ChiBo.Web.Documents;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ChiBo.Web.Plans;
 
@@ -62,107 +59,29 @@ public sealed record ReportDraft(
 }
 
 /// <summary>
-/// The report as a Word document for the committee to edit and sign: Times New Roman 14, A4 with the
-/// margins of Hướng dẫn 36-HD/VPTW, the heading in two columns, the two tables, the closing.
+/// The report as a Word document for the committee to edit and sign: the heading in two columns, the
+/// two tables, the closing, on <see cref="PartyDocx"/>'s page (A4, Times New Roman 14, the margins of
+/// Hướng dẫn 36-HD/VPTW).
 /// </summary>
 public static class ReportDocx
 {
-    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string DocxType = PartyDocx.DocxType;
 
-    public static byte[] Write(ReportDraft r)
+    public static byte[] Write(ReportDraft r) => PartyDocx.Write(body =>
     {
-        using var buffer = new MemoryStream();
-        using (var doc = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
-        {
-            var main = doc.AddMainDocumentPart();
-            var body = new Body();
-            var issuer = new List<string>();
-            if (r.Superior is { } superior)
-            {
-                issuer.Add(PartyDocument.Superior(superior));
-            }
-
-            issuer.AddRange([PartyDocument.Issuer(r.Org), "*", r.Number]);
-            body.Append(Table([[string.Join("\n", issuer), PartyDocument.Header + "\n" + PartyDocument.PlaceAndDate(r.Place, r.Today)]], borders: false, header: false));
-            body.Append(Para("BÁO CÁO", bold: true, center: true));
-            body.Append(Para(r.Title, bold: true, center: true));
-            body.Append(Para("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", bold: true));
-            body.Append(Para($"Số liệu tính từ sổ đăng ký đảng viên đến ngày {VietnameseFormats.Date(r.AsOf)}."));
-            body.Append(Table([ReportDraft.IndicatorHeaders, .. r.IndicatorRows], borders: true, header: true));
-            body.Append(Para("II. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", bold: true));
-            body.Append(Table([ReportDraft.TaskHeaders, .. r.TaskRows], borders: true, header: true));
-            body.Append(Para("III. ĐÁNH GIÁ CHUNG", bold: true));
-            body.Append(Para("1. Ưu điểm: ……"));
-            body.Append(Para("2. Hạn chế, nguyên nhân: ……"));
-            body.Append(Para("IV. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI", bold: true));
-            body.Append(Para("……"));
-            body.Append(Table([["Nơi nhận:\n- Như trên,\n- Lưu Văn phòng.", PartyDocument.OnBehalfOf(r.Org) + "\n\n\n\n"]], borders: false, header: false));
-            body.Append(new SectionProperties(
-                new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 850U, Header = 720U, Footer = 720U, Gutter = 0U }));
-            main.Document = new Document(body);
-            var styles = main.AddNewPart<StyleDefinitionsPart>();
-            styles.Styles = new Styles(new DocDefaults(new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", ComplexScript = "Times New Roman" },
-                new FontSize { Val = "28" }))));
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static Paragraph Para(string text, bool bold = false, bool center = false)
-    {
-        var props = new ParagraphProperties(new SpacingBetweenLines { After = "120" });
-        if (center)
-        {
-            props.Append(new Justification { Val = JustificationValues.Center });
-        }
-
-        var p = new Paragraph(props);
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var run = new Run();
-            if (bold)
-            {
-                run.Append(new RunProperties(new Bold()));
-            }
-
-            if (i > 0)
-            {
-                run.Append(new Break());
-            }
-
-            run.Append(new DocumentFormat.OpenXml.Wordprocessing.Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
-            p.Append(run);
-        }
-
-        return p;
-    }
-
-    private static Table Table(IReadOnlyList<IReadOnlyList<string>> rows, bool borders, bool header)
-    {
-        var props = new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct });
-        if (borders)
-        {
-            props.Append(new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }));
-        }
-
-        var table = new Table(props);
-        for (var n = 0; n < rows.Count; n++)
-        {
-            var row = new TableRow();
-            foreach (var cell in rows[n])
-            {
-                row.Append(new TableCell(Para(cell, bold: header && n == 0, center: !borders)));
-            }
-
-            table.Append(row);
-        }
-
-        return table;
-    }
+        body.Append(PartyDocx.Heading(r.Superior, r.Org, r.Number, r.Place, r.Today));
+        body.Append(PartyDocx.Para("BÁO CÁO", bold: true, center: true));
+        body.Append(PartyDocx.Para(r.Title, bold: true, center: true));
+        body.Append(PartyDocx.Para("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", bold: true));
+        body.Append(PartyDocx.Para($"Số liệu tính từ sổ đăng ký đảng viên đến ngày {VietnameseFormats.Date(r.AsOf)}."));
+        body.Append(PartyDocx.Table([ReportDraft.IndicatorHeaders, .. r.IndicatorRows], borders: true, header: true));
+        body.Append(PartyDocx.Para("II. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", bold: true));
+        body.Append(PartyDocx.Table([ReportDraft.TaskHeaders, .. r.TaskRows], borders: true, header: true));
+        body.Append(PartyDocx.Para("III. ĐÁNH GIÁ CHUNG", bold: true));
+        body.Append(PartyDocx.Para("1. Ưu điểm: ……"));
+        body.Append(PartyDocx.Para("2. Hạn chế, nguyên nhân: ……"));
+        body.Append(PartyDocx.Para("IV. NHIỆM VỤ, GIẢI PHÁP THỜI GIAN TỚI", bold: true));
+        body.Append(PartyDocx.Para("……"));
+        body.Append(PartyDocx.Closing(r.Org));
+    });
 }

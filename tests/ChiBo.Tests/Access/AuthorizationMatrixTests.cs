@@ -353,6 +353,8 @@ public sealed class AuthorizationMatrixTests
         ["GET /xep-loai/khen-thuong"] = new("/xep-loai/khen-thuong?org={org}&year=2026"),
         ["GET /xep-loai/tieu-bieu"] = new("/xep-loai/tieu-bieu?org={org}&year=2026"),
         ["GET /xep-loai/theo-doi"] = new("/xep-loai/theo-doi?org={org}&year=2026"),
+        ["GET /xep-loai/ban-kiem-diem"] = new("/xep-loai/ban-kiem-diem?member={member}&year=2025"),
+        ["GET /xep-loai/danh-sach"] = new("/xep-loai/danh-sach?org={org}&year=2025"),
     };
 
     private sealed record Endpoint(string Key, string? Operation, bool Public);

@@ -275,4 +275,62 @@ public sealed class PlanPagesTests(PlanWorlds worlds) : IClassFixture<PlanWorlds
         text.ShouldContain("Hằng năm kết nạp từ 3.600 đảng viên mới trở lên");
         text.ShouldContain("T/M ĐẢNG ỦY");
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ProgressReport_PrintsToPdf_FromTheDocumentAlone(string provider)
+    {
+        var (database, world) = await WithPlansAsync(worlds, provider);
+        await using var app = new ChiBoApp(database, PlanWorld.Clock());
+        using var board = await app.SignedInAsync("province-board");
+        await using var db = database.Context();
+        var planId = await db.Plans.Where(p => p.Number == "02-ĐA/TU").Select(p => p.Id).SingleAsync(Ct);
+        var query = $"org=root&year=2026&ky=q1&plan={planId}";
+
+        // The screen page links the PDF beside the .docx.
+        (await PageForm.GetAsync(board, "/ke-hoach/bao-cao?" + query)).Html
+            .ShouldContain($"<a class=\"pdf\" href=\"/ke-hoach/bao-cao?handler=Pdf&org={world.Province.Code}&year=2026&ky=q1&plan={planId}\" download>Tải bản PDF</a>");
+
+        // What is printed: the document alone, its CSS inline, no script, no link to fetch.
+        var print = await PageForm.GetAsync(board, "/ke-hoach/bao-cao?handler=Print&" + query);
+        print.Status.ShouldBe(HttpStatusCode.OK);
+        print.Html.ShouldContain("@page { size: A4; margin: 20mm 15mm 20mm 30mm; }");
+        print.Html.ShouldContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+        print.Html.ShouldContain("Kết quả thực hiện Đề án số 02-ĐA/TU quý I năm 2026");
+        print.Html.ShouldContain("T/M ĐẢNG ỦY");
+        print.Html.ShouldNotContain("<script");
+        print.Html.ShouldNotContain("<link");
+        print.Html.ShouldNotContain("class=\"toolbar");
+
+        var pdf = await PrintedPdf.GetAsync(board, "/ke-hoach/bao-cao?handler=Pdf&" + query);
+        pdf.Flat.ShouldContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+        pdf.Flat.ShouldContain("Thử nghiệm, ngày 30 tháng 6 năm 2026");
+        pdf.Flat.ShouldContain("BÁO CÁO");
+        pdf.Flat.ShouldContain("Kết quả thực hiện Đề án số 02-ĐA/TU quý I năm 2026");
+        pdf.Flat.ShouldContain("Số liệu tính từ sổ đăng ký đảng viên đến ngày 31/03/2026.");
+        pdf.Flat.ShouldContain("Hằng năm kết nạp từ 3.600 đảng viên mới trở lên");
+        pdf.Flat.ShouldContain("T/M ĐẢNG ỦY");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ProgressReportPdf_WithoutChromium_Is503WithTheWayOut(string provider)
+    {
+        var (database, _) = await WithPlansAsync(worlds, provider);
+        await using var app = new ChiBoApp(database, PlanWorld.Clock());
+        app.Settings["CHIBO_CHROMIUM"] = "/nonexistent/chromium";
+        using var board = await app.SignedInAsync("province-board");
+        await using var db = database.Context();
+        var planId = await db.Plans.Where(p => p.Number == "02-ĐA/TU").Select(p => p.Id).SingleAsync(Ct);
+
+        using var response = await board.GetAsync(new Uri($"/ke-hoach/bao-cao?handler=Pdf&org=root&year=2026&ky=q1&plan={planId}", UriKind.Relative), Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+        problem.GetProperty("detail").GetString().ShouldBe("Máy chủ chưa cài Chromium để in PDF; tải bản .docx hoặc in từ trình duyệt.");
+
+        // The rest of the server goes on: the .docx still downloads.
+        using var docx = await board.GetAsync(new Uri($"/ke-hoach/bao-cao?handler=Docx&org=root&year=2026&ky=q1&plan={planId}", UriKind.Relative), Ct);
+        docx.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }

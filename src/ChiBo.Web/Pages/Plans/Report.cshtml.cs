@@ -3,6 +3,7 @@ using ChiBo.Data;
 using ChiBo.Organizations;
 using ChiBo.Plans;
 using ChiBo.Web.Access;
+using ChiBo.Web.Documents;
 using ChiBo.Web.Meetings;
 using ChiBo.Web.Plans;
 using Microsoft.AspNetCore.Mvc;
@@ -14,11 +15,11 @@ namespace ChiBo.Web.Pages.Plans;
 /// The draft of a progress report on a plan (báo cáo kết quả thực hiện) for a quarter, a half-year
 /// or a year, in the Party's document format: the indicators with their results and statuses as of
 /// the period's end (or today, while it runs) and the tasks with their state and evidence, with
-/// the assessment left for the committee to write. Printed to PDF from the browser like the other
-/// Party documents, or downloaded as .docx to edit and sign.
+/// the assessment left for the committee to write. Printed to PDF by the server (or from the browser
+/// like the other Party documents), or downloaded as .docx to edit and sign.
 /// </summary>
 [Requires(Operation.ReportsRead)]
-public sealed class ReportModel(ChiBoDb db, DatabaseTarget target, TimeProvider clock) : SubtreePageModel
+public sealed class ReportModel(ChiBoDb db, DatabaseTarget target, TimeProvider clock, PrintedDocuments printed) : SubtreePageModel
 {
     public int Year { get; private set; }
     public ReportPeriod Period { get; private set; } = ReportPeriod.Of("nam")!;
@@ -43,8 +44,35 @@ public sealed class ReportModel(ChiBoDb db, DatabaseTarget target, TimeProvider 
         }
 
         var draft = new ReportDraft(Org, Superior, Place, Today, Year, Period, AsOf, Plan, Tasks);
-        return File(ReportDocx.Write(draft), ReportDocx.DocxType, $"bao-cao-{Org.Code}-{PlanWeb.Y(Year)}-{Period.Code}.docx");
+        return File(ReportDocx.Write(draft), ReportDocx.DocxType, FileName(draft, "docx"));
     }
+
+    /// <summary>The same report as PDF, printed by the server's Chromium from <see cref="OnGetPrintAsync"/>'s HTML.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(string? org, string? year, string? ky, int? plan, CancellationToken ct)
+    {
+        if (!await LoadAsync(org, year, ky, plan, ct) || Draft is not { } draft)
+        {
+            return Page();
+        }
+
+        return await printed.PdfAsync(await HtmlAsync(draft), FileName(draft, "pdf"), ct);
+    }
+
+    /// <summary>The document alone, as the PDF is printed from it.</summary>
+    public async Task<IActionResult> OnGetPrintAsync(string? org, string? year, string? ky, int? plan, CancellationToken ct)
+    {
+        if (!await LoadAsync(org, year, ky, plan, ct) || Draft is not { } draft)
+        {
+            return Page();
+        }
+
+        return PrintedDocuments.Html(await HtmlAsync(draft));
+    }
+
+    private Task<string> HtmlAsync(ReportDraft draft) =>
+        printed.HtmlAsync(PageContext, "/Pages/Plans/_ReportLetter.cshtml", draft, "Báo cáo " + draft.Title);
+
+    private static string FileName(ReportDraft r, string extension) => $"bao-cao-{r.Org.Code}-{PlanWeb.Y(r.Year)}-{r.Period.Code}.{extension}";
 
     public ReportDraft? Draft => Plan is not null && Org is not null ? new(Org, Superior, Place, Today, Year, Period, AsOf, Plan, Tasks) : null;
 

@@ -1,6 +1,10 @@
 using ChiBo.Data;
 using ChiBo.Ratings;
 using ChiBo.Web.Access;
+using ChiBo.Web.Documents;
+using ChiBo.Web.Meetings;
+using ChiBo.Web.Pages.Ratings;
+using ChiBo.Web.Ratings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +18,7 @@ public sealed record MyReview(int Year, DateOnly Deadline, MemberRating? Rating)
 /// round of their chi bộ is open, and sees each year's result once the deciding level has
 /// published it. The step is <see cref="RatingCommands.SelfAssessAsync"/> with the member's scope.
 /// </summary>
-public sealed class RatingsModel(ChiBoDb db, TimeProvider clock) : PortalPageModel(db, clock)
+public sealed class RatingsModel(ChiBoDb db, TimeProvider clock, PrintedDocuments printed) : PortalPageModel(db, clock)
 {
     public IReadOnlyList<MyRating> Results { get; private set; } = [];
     public MyReview? Review { get; private set; }
@@ -90,6 +94,44 @@ public sealed class RatingsModel(ChiBoDb db, TimeProvider clock) : PortalPageMod
         Db.ChangeTracker.Clear();
         await ReadAsync(ct);
         return Page();
+    }
+
+    /// <summary>The member's own Bản tự kiểm điểm of a year as PDF (printed by the server); the outcome once published.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(string? year, CancellationToken ct) =>
+        await FormAsync(year, ct) is { } d
+            ? await printed.PdfAsync(await printed.HtmlAsync(PageContext, ReviewModel.View, d, MemberReviewDraft.Title), d.FileName("pdf"), ct)
+            : Page();
+
+    public async Task<IActionResult> OnGetDocxAsync(string? year, CancellationToken ct) =>
+        await FormAsync(year, ct) is { } d ? File(RatingDocx.Review(d), PartyDocx.DocxType, d.FileName("docx")) : Page();
+
+    /// <summary>The form alone, as the PDF is printed from it.</summary>
+    public async Task<IActionResult> OnGetPrintAsync(string? year, CancellationToken ct) =>
+        await FormAsync(year, ct) is { } d ? PrintedDocuments.Html(await printed.HtmlAsync(PageContext, ReviewModel.View, d, MemberReviewDraft.Title)) : Page();
+
+    private async Task<MemberReviewDraft?> FormAsync(string? year, CancellationToken ct)
+    {
+        if (!await LoadMeAsync())
+        {
+            return null;
+        }
+
+        if (CellLifeWeb.Year(year, Today) is not { } y)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await ReadAsync(ct);
+            return null;
+        }
+
+        var form = await RatingForms.MemberReviewAsync(Db, await HttpContext.ScopeAsync(), Me!.Member.Id, y, ct);
+        if (form is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            await ReadAsync(ct);
+            return null;
+        }
+
+        return new MemberReviewDraft(form, Today);
     }
 
     private async Task ReadAsync(CancellationToken ct)
