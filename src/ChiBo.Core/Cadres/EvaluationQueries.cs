@@ -22,6 +22,8 @@ public sealed record EvaluationView(
     IReadOnlyList<FeedbackGroupView> Feedback, IReadOnlyList<CriterionScore> Criteria, decimal? Score, string? Band, string? Outcome, bool Behind,
     string? Conclusion, DateOnly? ConcludedOn, int Version);
 
+public sealed record PeriodRow(int Id, int PoolId, int Year, int Quarter, string State, int Evaluations, int Concluded);
+
 public sealed record QuarterRow(int EvaluationId, int Year, int Quarter, string Pool, string State, decimal? Score, string? Band, string? Outcome, bool Behind);
 
 public sealed record BehindRow(int EvaluationId, int MemberId, string FullName, string Pool, string ManagingOrg, decimal? Score, string? Band, string? Outcome, int QuartersInARow);
@@ -69,6 +71,21 @@ public static class EvaluationQueries
          join p in db.EvaluationPeriods on e.PeriodId equals p.Id
          join pool in db.ManagementPools on p.PoolId equals pool.Id
          select (int?)pool.OrganizationId).FirstOrDefaultAsync(ct);
+
+    /// <summary>The periods of management pools, newest first, with how many evaluations each has and how many are concluded (the caller checks the pools are its own to see).</summary>
+    public static async Task<IReadOnlyList<PeriodRow>> PeriodsAsync(ChiBoDb db, IReadOnlyCollection<int> poolIds, CancellationToken ct = default)
+    {
+        var periods = await db.EvaluationPeriods.AsNoTracking().Where(p => poolIds.Contains(p.PoolId))
+            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
+        var ids = periods.Select(p => p.Id).ToList();
+        var counts = await db.CadreEvaluations.AsNoTracking().Where(e => ids.Contains(e.PeriodId))
+            .GroupBy(e => e.PeriodId).Select(g => new { g.Key, All = g.Count(), Done = g.Count(e => e.State == EvaluationState.Concluded) }).ToListAsync(ct);
+        return periods.Select(p =>
+        {
+            var n = counts.FirstOrDefault(c => c.Key == p.Id);
+            return new PeriodRow(p.Id, p.PoolId, p.Year, p.Quarter, StateName(p.State), n?.All ?? 0, n?.Done ?? 0);
+        }).ToList();
+    }
 
     public static async Task<PeriodView?> PeriodAsync(ChiBoDb db, int periodId, CancellationToken ct = default)
     {
