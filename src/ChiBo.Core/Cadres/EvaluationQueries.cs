@@ -24,6 +24,9 @@ public sealed record EvaluationView(
 
 public sealed record PeriodRow(int Id, int PoolId, int Year, int Quarter, string State, int Evaluations, int Concluded);
 
+/// <summary>What a respondent is asked with a code: the group and its criteria; nothing about the cadre's scores or other answers.</summary>
+public sealed record FeedbackForm(string Group, string FullName, int Year, int Quarter, IReadOnlyList<EvaluationCriterion> Asked, int TopAnswer);
+
 public sealed record QuarterRow(int EvaluationId, int Year, int Quarter, string Pool, string State, decimal? Score, string? Band, string? Outcome, bool Behind);
 
 public sealed record BehindRow(int EvaluationId, int MemberId, string FullName, string Pool, string ManagingOrg, decimal? Score, string? Band, string? Outcome, int QuartersInARow);
@@ -71,6 +74,29 @@ public static class EvaluationQueries
          join p in db.EvaluationPeriods on e.PeriodId equals p.Id
          join pool in db.ManagementPools on p.PoolId equals pool.Id
          select (int?)pool.OrganizationId).FirstOrDefaultAsync(ct);
+
+    /// <summary>The form a one-time code opens, or null when the code is unknown or used (the code is not used up by reading).</summary>
+    public static async Task<FeedbackForm?> FeedbackFormAsync(ChiBoDb db, string? code, EvaluationPolicy? policy = null, CancellationToken ct = default)
+    {
+        var normalized = FeedbackCodes.Normalize(code);
+        if (normalized.Length == 0)
+        {
+            return null;
+        }
+
+        var hash = FeedbackCodes.Hash(normalized);
+        var found = await (from i in db.FeedbackInvitations.AsNoTracking()
+                           where i.CodeHash == hash && !i.Used
+                           join e in db.CadreEvaluations on i.EvaluationId equals e.Id
+                           join m in db.Members on e.MemberId equals m.Id
+                           join p in db.EvaluationPeriods on e.PeriodId equals p.Id
+                           join t in db.EvaluationTemplates on p.TemplateId equals t.Id
+                           select new { i.RespondentGroup, m.FullName, p.Year, p.Quarter, Template = t }).SingleOrDefaultAsync(ct);
+        return found is null
+            ? null
+            : new FeedbackForm(GroupName(found.RespondentGroup), found.FullName, found.Year, found.Quarter,
+                EvaluationScoring.Criteria(found.Template).Where(c => c.Component == found.RespondentGroup).ToList(), (policy ?? EvaluationPolicy.Default).TopAnswer);
+    }
 
     /// <summary>The periods of management pools, newest first, with how many evaluations each has and how many are concluded (the caller checks the pools are its own to see).</summary>
     public static async Task<IReadOnlyList<PeriodRow>> PeriodsAsync(ChiBoDb db, IReadOnlyCollection<int> poolIds, CancellationToken ct = default)

@@ -349,6 +349,19 @@ public sealed class AuthorizationMatrixTests
         ["GET /xep-loai"] = new("/xep-loai?org={org}&year=2026"),
         ["GET /bao-cao/xep-loai"] = new("/bao-cao/xep-loai?org={org}&fromYear=2021&toYear=2025"),
         ["GET /so-tay/xep-loai"] = new("/so-tay/xep-loai", Targeted: false),
+
+        // Cadre work pages.
+        ["GET /can-bo/cap-uy"] = new("/can-bo/cap-uy?org={org}"),
+        ["GET /can-bo/cap-uy/{id:int}"] = new("/can-bo/cap-uy/{committee}"),
+        ["GET /can-bo/co-cau"] = new("/can-bo/co-cau?org={org}&level=villageCell"),
+        ["GET /can-bo/quy-hoach"] = new("/can-bo/quy-hoach?org={org}"),
+        ["GET /can-bo/luan-chuyen"] = new("/can-bo/luan-chuyen?org={org}"),
+        ["GET /can-bo/boi-duong"] = new("/can-bo/boi-duong?org={org}"),
+        ["GET /can-bo/danh-gia"] = new("/can-bo/danh-gia?org={org}"),
+        ["GET /can-bo/danh-gia/ky/{id:int}"] = new("/can-bo/danh-gia/ky/{period}"),
+        ["GET /can-bo/danh-gia/{id:int}"] = new("/can-bo/danh-gia/{evaluation}"),
+        ["GET /can-bo/danh-gia/can-bo/{memberId:int}"] = new("/can-bo/danh-gia/can-bo/{member}"),
+        ["GET /phieu-y-kien"] = new("/phieu-y-kien", Targeted: false),
     };
 
     private sealed record Endpoint(string Key, string? Operation, bool Public);

@@ -48,7 +48,15 @@ public abstract class CadrePageModel : SubtreePageModel
         }
         catch (RuleViolationException e)
         {
-            ModelState.Show(e, inputs, aliases);
+            // "Criteria[2].Weight" stands next to the form's "Criteria" when the form has no input of its own for it.
+            var field = aliases?.GetValueOrDefault(e.Field) ?? e.Field;
+            var bracket = field.IndexOf('[', StringComparison.Ordinal);
+            if (!inputs.Contains(field) && bracket > 0 && inputs.Contains(field[..bracket]))
+            {
+                field = field[..bracket];
+            }
+
+            ModelState.Show(new RuleViolationException(field, e.Message), inputs);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
