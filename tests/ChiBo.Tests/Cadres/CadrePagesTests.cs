@@ -253,4 +253,53 @@ public sealed class CadrePagesTests
         locked.Status.ShouldBe(HttpStatusCode.Redirect, locked.Html);
         (await GetAsync(board, $"/can-bo/danh-gia/ky/{periodId}")).Html.ShouldContain("data-key=\"state\">Rà soát<");
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task FeedbackForm_AnswersOnceWithTheCode_WithoutAnAccount_AndTheCommitteeSeesOnlyCounts(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var data = await TestData.SeedAsync(database);
+        await data.AddMembersAsync(data.CellOne, 1);
+        var khang = CommitteeHistoryTests.MembersOf(database, data.CellOne)[0].Id;
+        var clock = TestClock.On(TestData.Today);
+        IReadOnlyList<string> codes;
+        int evaluationId;
+        await using (var db = database.Context())
+        {
+            var system = ChiBo.Access.OrgScope.System;
+            var cadres = new ChiBo.Cadres.CadreCommands(db, clock, system, "test");
+            var pool = await cadres.AddManagementPoolAsync(new ChiBo.Cadres.ManagementPoolNew(data.Commune.Id, "Diện Ban Thường vụ Đảng ủy xã quản lý"), Ct);
+            await cadres.AddToManagementPoolAsync(pool.Id, new ChiBo.Cadres.PoolEntryNew(khang, "Bí thư Chi bộ ấp Một", new DateOnly(2026, 1, 1)), Ct);
+            var evaluations = new ChiBo.Cadres.EvaluationCommands(db, clock, system);
+            await evaluations.AddTemplateAsync(pool.Id, new ChiBo.Cadres.TemplateNew("Bộ tiêu chí quý", new DateOnly(2026, 1, 1),
+                [new("kq", "Kết quả thực hiện nhiệm vụ", ChiBo.Cadres.EvaluationComponent.WorkResults, 60), new("ct", "Ý kiến cấp trên", ChiBo.Cadres.EvaluationComponent.Superiors, 40)],
+                [new(80, "Tốt", "Động viên", false), new(0, "Chưa đạt", "Nhắc nhở", true)]), "test", Ct);
+            var period = await evaluations.OpenPeriodAsync(pool.Id, 2026, 2, Ct);
+            evaluationId = await db.CadreEvaluations.Where(e => e.PeriodId == period.Id).Select(e => e.Id).SingleAsync(Ct);
+        }
+
+        await using var app = new ChiBoApp(database, clock);
+        using var board = await app.SignedInAsync("province-board", "T");
+        var page = $"/can-bo/danh-gia/{evaluationId}";
+        var issued = await PostAsync(board, page, page + "?handler=Codes", ("Group", "4"), ("Count", "2"));
+        issued.Status.ShouldBe(HttpStatusCode.OK, issued.Html);
+        codes = Regex.Matches(issued.Html, "<code>([A-Z0-9-]{19})</code>").Select(m => m.Groups[1].Value).ToList();
+        codes.Count.ShouldBe(2);
+        (await GetAsync(board, page)).Html.ShouldNotContain(codes[0]);
+
+        using var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var form = await GetAsync(anonymous, "/phieu-y-kien?ma=" + codes[0].ToLowerInvariant());
+        form.Status.ShouldBe(HttpStatusCode.OK);
+        form.Html.ShouldContain("Ý kiến của Cấp trên về đồng chí Võ Văn Khang 001, quý 2/2026");
+        var answered = await PostAsync(anonymous, "/phieu-y-kien?ma=" + codes[0], "/phieu-y-kien?ma=" + codes[0], ("Answer.ct", "5"));
+        answered.Status.ShouldBe(HttpStatusCode.OK, answered.Html);
+        answered.Html.ShouldContain("Đã ghi nhận phiếu. Cảm ơn đồng chí.");
+        var again = await GetAsync(anonymous, "/phieu-y-kien?ma=" + codes[0]);
+        again.Status.ShouldBe(HttpStatusCode.BadRequest);
+        again.Html.ShouldContain("Mã phiếu không đúng hoặc đã được dùng.");
+
+        // One ballot of two, below the policy's minimum of three: the committee sees the count, not the answer.
+        var seen = await GetAsync(board, page);
+        seen.Html.ShouldContain("Cấp trên: 1/2 phiếu (chưa đủ phiếu để hiện kết quả)");
+    }
 }
