@@ -362,6 +362,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /can-bo/danh-gia/{id:int}"] = new("/can-bo/danh-gia/{evaluation}"),
         ["GET /can-bo/danh-gia/can-bo/{memberId:int}"] = new("/can-bo/danh-gia/can-bo/{member}"),
         ["GET /phieu-y-kien"] = new("/phieu-y-kien", Targeted: false),
+        ["GET /thon"] = new("/thon?org={org}"),
     };
 
     private sealed record Endpoint(string Key, string? Operation, bool Public);

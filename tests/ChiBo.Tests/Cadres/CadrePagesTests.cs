@@ -94,6 +94,22 @@ public sealed class CadrePagesTests
         var composition = await GetAsync(board, "/can-bo/co-cau?org=T&level=villageCell");
         composition.Status.ShouldBe(HttpStatusCode.OK);
         composition.Html.ShouldContain("data-key=\"members\">2<");
+        // The villages register: the first cell covers Ấp Một alone; Ấp Hai and Ấp Ba share the second cell.
+        await using (var db = database.Context())
+        {
+            var villages = new ChiBo.Villages.VillageCommands(db, TestClock.On(TestData.Today), ChiBo.Access.OrgScope.System);
+            foreach (var (name, cellId) in new[] { ("Ấp Một", data.CellOne.Id), ("Ấp Hai", data.CellTwo.Id), ("Ấp Ba", data.CellTwo.Id) })
+            {
+                var v = await villages.AddAsync(new ChiBo.Villages.VillageNew(data.Commune.Id, ChiBo.Villages.VillageKind.Ap, name, new DateOnly(1990, 1, 1)), Ct);
+                await villages.CoverAsync(v.Id, v.Version, cellId, new DateOnly(1990, 1, 1), Ct);
+            }
+        }
+
+        var register = await GetAsync(board, "/thon?org=T");
+        register.Status.ShouldBe(HttpStatusCode.OK);
+        register.Html.ShouldContain("data-key=\"villages\">3<");
+        register.Html.ShouldContain("data-key=\"ownCell\">1<");
+        register.Html.ShouldContain("data-key=\"combined\">2<");
         Regex.Match(composition.Html, "data-dimension=\"position\".*?data-category=\"secretary\">.*?data-key=\"count\">(\\d+)<.*?data-key=\"share\">([^<]*)<", RegexOptions.Singleline)
             .Groups[2].Value.ShouldBe("50,00 %");
     }
