@@ -67,7 +67,7 @@ public static class CommitteeTargets
     /// <summary>"≥ 35,5", "từ 20 đến 30" as the plans write them.</summary>
     private static string Written(IndicatorTarget t) => t.Operator == ComparisonOperator.Between
         ? $"từ {t.Low.ToString("0.##", Vi)} đến {(t.High ?? t.Low).ToString("0.##", Vi)}"
-        : IndicatorTarget.Symbol(t.Operator) + " " + t.Low.ToString("0.##", Vi);
+        : IndicatorTarget.Symbol(t.Operator).Replace(">=", "≥", StringComparison.Ordinal).Replace("<=", "≤", StringComparison.Ordinal) + " " + t.Low.ToString("0.##", Vi);
 
     private static (long Sum, string? Missing) Sum(string? text, Dictionary<string, long> counts)
     {

@@ -90,6 +90,16 @@ public sealed class CadrePagesTests
         (await GetAsync(stranger, detail)).Status.ShouldBe(HttpStatusCode.NotFound);
         (await GetAsync(board, "/can-bo/cap-uy?org=U")).Status.ShouldBe(HttpStatusCode.NotFound);
 
+        // A plan of the province asks at least 40 % of village-cell committee members to be secretaries (a made-up target on the committee measures).
+        await using (var db = database.Context())
+        {
+            await new ChiBo.Plans.PlanCommands(db, TestClock.On(TestData.Today), ChiBo.Access.OrgScope.System, "test").ImportAsync(ChiBo.Plans.PlanFile.Parse("""
+                {"plan": {"number": "9-KH/TU", "org": "T", "from": "2026-01-01", "to": "2026-12-31"},
+                 "indicators": [{"code": "CU1", "text": "Bí thư trong chi ủy thôn", "numerator": "committees.villageCell.position.secretary",
+                   "denominator": "committees.villageCell.members", "factor": 100, "operator": ">=", "target": 40}]}
+                """), Ct);
+        }
+
         // The composition counts the seats held today: Khang 001 as secretary and Khang 002.
         var composition = await GetAsync(board, "/can-bo/co-cau?org=T&level=villageCell");
         composition.Status.ShouldBe(HttpStatusCode.OK);
@@ -112,6 +122,8 @@ public sealed class CadrePagesTests
         register.Html.ShouldContain("data-key=\"combined\">2<");
         Regex.Match(composition.Html, "data-dimension=\"position\".*?data-category=\"secretary\">.*?data-key=\"count\">(\\d+)<.*?data-key=\"share\">([^<]*)<", RegexOptions.Singleline)
             .Groups[2].Value.ShouldBe("50,00 %");
+        var target = Regex.Match(composition.Html, "data-indicator=\"CU1\".*?data-key=\"target\">([^<]*)<.*?data-key=\"value\">([^<]*)<.*?data-key=\"met\">\\s*<span[^>]*>([^<]*)<", RegexOptions.Singleline);
+        target.Groups.Values.Skip(1).Select(g => g.Value.Trim()).ShouldBe(["≥ 40 %", "50", "Đạt"]);
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
