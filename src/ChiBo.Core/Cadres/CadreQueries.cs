@@ -49,6 +49,9 @@ public sealed record CadreFile(
     IReadOnlyList<PlanningPoolView> Planning, IReadOnlyList<RotationRow> Rotations, IReadOnlyList<TrainingRow> Training,
     IReadOnlyList<QuarterRow> Evaluations);
 
+/// <summary>One attendee of a course: a member of the register (with the id) or a person outside it.</summary>
+public sealed record AttendeeRow(int? MemberId, string FullName, bool Completed, DateOnly? CompletedOn, string? CertificateNumber);
+
 public sealed record UntrainedRow(int MemberId, string FullName, string OrgCode, string OrgName, string Term, DateOnly CongressOn);
 
 /// <summary>"Every base committee member trained at least once this term" (000:156): members of base committees on the date, and who has completed a course since their committee's congress.</summary>
@@ -196,6 +199,14 @@ public static class CadreQueries
             var n = counts.FirstOrDefault(x => x.Key == c.Id);
             return new CourseRow(c.Id, managers.First(m => m.Id == c.OrganizerId).Code, Name(c.Kind), c.Name, c.Provider, c.StartsOn, c.EndsOn, n?.All ?? 0, n?.Done ?? 0, c.Version);
         }).ToList();
+    }
+
+    /// <summary>Who attended a course, by name (the caller's scope is checked by the caller: Cadres.Read on the organizer).</summary>
+    public static async Task<IReadOnlyList<AttendeeRow>> AttendeesAsync(ChiBoDb db, int courseId, CancellationToken ct = default)
+    {
+        var rows = await db.TrainingRecords.AsNoTracking().Where(r => r.CourseId == courseId)
+            .Select(r => new AttendeeRow(r.MemberId, r.FullName, r.Completed, r.CompletedOn, r.CertificateNumber)).ToListAsync(ct);
+        return rows.OrderBy(r => r.FullName, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The organizer of a course, a rotation's managing committee, a pool's managing committee (for scope checks), or null.</summary>

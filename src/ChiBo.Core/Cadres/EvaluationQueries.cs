@@ -22,6 +22,11 @@ public sealed record EvaluationView(
     IReadOnlyList<FeedbackGroupView> Feedback, IReadOnlyList<CriterionScore> Criteria, decimal? Score, string? Band, string? Outcome, bool Behind,
     string? Conclusion, DateOnly? ConcludedOn, int Version);
 
+public sealed record PeriodRow(int Id, int PoolId, int Year, int Quarter, string State, int Evaluations, int Concluded);
+
+/// <summary>What a respondent is asked with a code: the group and its criteria; nothing about the cadre's scores or other answers.</summary>
+public sealed record FeedbackForm(string Group, string FullName, int Year, int Quarter, IReadOnlyList<EvaluationCriterion> Asked, int TopAnswer);
+
 public sealed record QuarterRow(int EvaluationId, int Year, int Quarter, string Pool, string State, decimal? Score, string? Band, string? Outcome, bool Behind);
 
 public sealed record BehindRow(int EvaluationId, int MemberId, string FullName, string Pool, string ManagingOrg, decimal? Score, string? Band, string? Outcome, int QuartersInARow);
@@ -69,6 +74,44 @@ public static class EvaluationQueries
          join p in db.EvaluationPeriods on e.PeriodId equals p.Id
          join pool in db.ManagementPools on p.PoolId equals pool.Id
          select (int?)pool.OrganizationId).FirstOrDefaultAsync(ct);
+
+    /// <summary>The form a one-time code opens, or null when the code is unknown or used (the code is not used up by reading).</summary>
+    public static async Task<FeedbackForm?> FeedbackFormAsync(ChiBoDb db, string? code, EvaluationPolicy? policy = null, CancellationToken ct = default)
+    {
+        var normalized = FeedbackCodes.Normalize(code);
+        if (normalized.Length == 0)
+        {
+            return null;
+        }
+
+        var hash = FeedbackCodes.Hash(normalized);
+        var found = await (from i in db.FeedbackInvitations.AsNoTracking()
+                           where i.CodeHash == hash && !i.Used
+                           join e in db.CadreEvaluations on i.EvaluationId equals e.Id
+                           join m in db.Members on e.MemberId equals m.Id
+                           join p in db.EvaluationPeriods on e.PeriodId equals p.Id
+                           join t in db.EvaluationTemplates on p.TemplateId equals t.Id
+                           select new { i.RespondentGroup, m.FullName, p.Year, p.Quarter, Template = t }).SingleOrDefaultAsync(ct);
+        return found is null
+            ? null
+            : new FeedbackForm(GroupName(found.RespondentGroup), found.FullName, found.Year, found.Quarter,
+                EvaluationScoring.Criteria(found.Template).Where(c => c.Component == found.RespondentGroup).ToList(), (policy ?? EvaluationPolicy.Default).TopAnswer);
+    }
+
+    /// <summary>The periods of management pools, newest first, with how many evaluations each has and how many are concluded (the caller checks the pools are its own to see).</summary>
+    public static async Task<IReadOnlyList<PeriodRow>> PeriodsAsync(ChiBoDb db, IReadOnlyCollection<int> poolIds, CancellationToken ct = default)
+    {
+        var periods = await db.EvaluationPeriods.AsNoTracking().Where(p => poolIds.Contains(p.PoolId))
+            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
+        var ids = periods.Select(p => p.Id).ToList();
+        var counts = await db.CadreEvaluations.AsNoTracking().Where(e => ids.Contains(e.PeriodId))
+            .GroupBy(e => e.PeriodId).Select(g => new { g.Key, All = g.Count(), Done = g.Count(e => e.State == EvaluationState.Concluded) }).ToListAsync(ct);
+        return periods.Select(p =>
+        {
+            var n = counts.FirstOrDefault(c => c.Key == p.Id);
+            return new PeriodRow(p.Id, p.PoolId, p.Year, p.Quarter, StateName(p.State), n?.All ?? 0, n?.Done ?? 0);
+        }).ToList();
+    }
 
     public static async Task<PeriodView?> PeriodAsync(ChiBoDb db, int periodId, CancellationToken ct = default)
     {

@@ -355,6 +355,20 @@ public sealed class AuthorizationMatrixTests
         ["GET /xep-loai/theo-doi"] = new("/xep-loai/theo-doi?org={org}&year=2026"),
         ["GET /xep-loai/ban-kiem-diem"] = new("/xep-loai/ban-kiem-diem?member={member}&year=2025"),
         ["GET /xep-loai/danh-sach"] = new("/xep-loai/danh-sach?org={org}&year=2025"),
+
+        // Cadre work pages.
+        ["GET /can-bo/cap-uy"] = new("/can-bo/cap-uy?org={org}"),
+        ["GET /can-bo/cap-uy/{id:int}"] = new("/can-bo/cap-uy/{committee}"),
+        ["GET /can-bo/co-cau"] = new("/can-bo/co-cau?org={org}&level=villageCell"),
+        ["GET /can-bo/quy-hoach"] = new("/can-bo/quy-hoach?org={org}"),
+        ["GET /can-bo/luan-chuyen"] = new("/can-bo/luan-chuyen?org={org}"),
+        ["GET /can-bo/boi-duong"] = new("/can-bo/boi-duong?org={org}"),
+        ["GET /can-bo/danh-gia"] = new("/can-bo/danh-gia?org={org}"),
+        ["GET /can-bo/danh-gia/ky/{id:int}"] = new("/can-bo/danh-gia/ky/{period}"),
+        ["GET /can-bo/danh-gia/{id:int}"] = new("/can-bo/danh-gia/{evaluation}"),
+        ["GET /can-bo/danh-gia/can-bo/{memberId:int}"] = new("/can-bo/danh-gia/can-bo/{member}"),
+        ["GET /phieu-y-kien"] = new("/phieu-y-kien", Targeted: false),
+        ["GET /thon"] = new("/thon?org={org}"),
     };
 
     private sealed record Endpoint(string Key, string? Operation, bool Public);
