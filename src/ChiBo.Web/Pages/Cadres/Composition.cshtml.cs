@@ -5,6 +5,7 @@ using ChiBo.Data;
 using ChiBo.Reports;
 using ChiBo.Web.Access;
 using ChiBo.Web.Cadres;
+using ChiBo.Web.Plans;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ChiBo.Web.Pages.Cadres;
@@ -13,7 +14,7 @@ namespace ChiBo.Web.Pages.Cadres;
 /// Cơ cấu cấp ủy: the composition of a level's committees in a subtree on a date
 /// (<see cref="CommitteeComposition"/>, the same counts as <c>/api/reports/committees</c>) with every
 /// dimension as counts and shares, and the plan indicators on those committees with their targets
-/// (<see cref="CommitteeTargets"/>); as .xlsx.
+/// (<see cref="CommitteeTargets"/>, evaluated as the plan dashboard does); as .xlsx.
 /// </summary>
 [Requires(Operation.ReportsRead)]
 public sealed class CompositionModel(ChiBoDb db, TimeProvider clock) : SubtreePageModel
@@ -65,7 +66,11 @@ public sealed class CompositionModel(ChiBoDb db, TimeProvider clock) : SubtreePa
         {
             DimensionName(d.Key), CategoryName(d.Key, c.Key), c.Value, s.Members == 0 ? null : decimal.Round(100m * c.Value / s.Members, 2), d.Key, c.Key,
         }));
-        var targets = Targets.Select(t => new object?[] { t.Plan, t.Code, t.Text, t.Target, t.Value, t.Numerator, t.Denominator, t.Met switch { true => "Đạt", false => "Chưa đạt", _ => null }, t.Missing });
+        var targets = Targets.Select(t => new object?[]
+        {
+            t.Plan, t.Code, t.Text, PlanWeb.Target(t.Operator, t.Target, t.Factor), t.Value, t.Numerator, t.Denominator, PlanWeb.StatusText(t.Status),
+            t.Missing is { } m ? PlanWeb.Missing(m) : null,
+        });
         var about = new List<object?[]>
         {
             new object?[] { "Đơn vị", Name + " (" + Code + ")" }, new object?[] { "Cấp", LevelName },
@@ -105,9 +110,9 @@ public sealed class CompositionModel(ChiBoDb db, TimeProvider clock) : SubtreePa
         }
 
         Structure = await CommitteeComposition.RunAsync(db, lookup, l, AsOf, AgeBand.Default, ct);
-        if (Org is { } o)
+        if (Org is not null)
         {
-            Targets = await CommitteeTargets.ForAsync(db, o, l, AsOf, Structure, ct);
+            Targets = await CommitteeTargets.ForAsync(db, await HttpContext.ScopeAsync(), lookup, l, AsOf, ct);
         }
 
         ViewData["Title"] = "Cơ cấu cấp ủy – " + Name;
