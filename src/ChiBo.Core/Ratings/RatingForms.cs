@@ -6,7 +6,16 @@ using Microsoft.EntityFrameworkCore;
 namespace ChiBo.Ratings;
 
 /// <summary>Who issues a printed rating form: the organization, the one above it (for the heading) and the province's name (the place line).</summary>
-public sealed record FormIssuer(Organization Org, Organization? Superior, string Place);
+public sealed record FormIssuer(Organization Org, Organization? Superior, string Place)
+{
+    /// <summary>The organization that issues a document, the one above it (the heading's first line) and the province's name for the place.</summary>
+    public static async Task<FormIssuer> OfAsync(ChiBoDb db, Organization org, CancellationToken ct)
+    {
+        var superior = org.ParentId is { } parent ? await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == parent, ct) : null;
+        var place = await db.Provinces.AsNoTracking().Where(p => p.Id == org.ProvinceId).Select(p => p.Name).SingleAsync(ct);
+        return new FormIssuer(org, superior, place);
+    }
+}
 
 /// <summary>
 /// Bản tự kiểm điểm, đánh giá, xếp loại đảng viên of a year: the member, their cell at rating time,
@@ -75,7 +84,7 @@ public static class RatingForms
 
         var shows = r is not null && (desk || r.State == RatingState.Published);
         return new MemberReviewForm(
-            memberId, member.FullName, member.BirthDate, member.Position, member.Workplace, await IssuerAsync(db, cell, ct), year,
+            memberId, member.FullName, member.BirthDate, member.Position, member.Workplace, await FormIssuer.OfAsync(db, cell, ct), year,
             r?.SelfAssessment, r?.SelfLevel, r?.SelfScore, r?.SelfAssessedOn,
             shows, shows ? r!.ProposedLevel : null, shows ? r!.ProposedNotRated : null, shows ? r!.ProposedScore : null, shows ? r!.ProposalNote : null,
             shows ? r!.ProposedOn : null,
@@ -124,13 +133,6 @@ public static class RatingForms
         var counts = new LevelCounts(
             decided.Count(x => x.Level == RatingLevel.Excellent), decided.Count(x => x.Level == RatingLevel.Good), decided.Count(x => x.Level == RatingLevel.Fulfilled),
             decided.Count(x => x.Level == RatingLevel.NotFulfilled), decided.Count(x => x.Level is null));
-        return new ResultList(await IssuerAsync(db, org, ct), year, review, rows, counts);
-    }
-
-    private static async Task<FormIssuer> IssuerAsync(ChiBoDb db, Organization org, CancellationToken ct)
-    {
-        var superior = org.ParentId is { } parent ? await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == parent, ct) : null;
-        var place = await db.Provinces.AsNoTracking().Where(p => p.Id == org.ProvinceId).Select(p => p.Name).SingleAsync(ct);
-        return new FormIssuer(org, superior, place);
+        return new ResultList(await FormIssuer.OfAsync(db, org, ct), year, review, rows, counts);
     }
 }

@@ -124,6 +124,23 @@ public sealed class CadrePagesTests
             .Groups[2].Value.ShouldBe("50,00 %");
         var target = Regex.Match(composition.Html, "data-indicator=\"CU1\".*?data-key=\"target\">([^<]*)<.*?data-key=\"value\">([^<]*)<.*?data-key=\"met\">\\s*<span[^>]*>([^<]*)<", RegexOptions.Singleline);
         target.Groups.Values.Skip(1).Select(g => g.Value.Trim()).ShouldBe(["từ 40 % trở lên", "50 %", "Đúng tiến độ"]); // as the dashboard says it while the plan's year runs
+
+        // The composition sheet in the Party's format: printed, as PDF and as .docx, with the same figures.
+        composition.Html.ShouldContain("/can-bo/co-cau?org=T&level=villageCell&asOf=");
+        var pdf = await PrintedPdf.GetAsync(board, "/can-bo/co-cau?org=T&level=villageCell&handler=Pdf");
+        pdf.Flat.ShouldContain("ĐẢNG CỘNG SẢN VIỆT NAM");
+        pdf.Flat.ShouldContain("Cơ cấu, chất lượng cấp ủy viên (chi ủy chi bộ thôn");
+        pdf.Flat.ShouldContain("Tổng số cấp ủy viên: 2");
+        pdf.Flat.ShouldContain("Bí thư 1 50,00 %");
+        pdf.Flat.ShouldContain("CU1. Bí thư trong chi ủy thôn từ 40 % trở lên 50 % Đúng tiến độ");
+        using var docx = await board.GetAsync(new Uri("/can-bo/co-cau?org=T&level=villageCell&handler=Docx", UriKind.Relative), Ct);
+        docx.Content.Headers.ContentType!.MediaType.ShouldBe(ChiBo.Web.Documents.PartyDocx.DocxType);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync(Ct)), false))
+        {
+            var text = word.MainDocumentPart!.Document!.Body!.InnerText;
+            text.ShouldContain("Tổng số cấp ủy viên: 2");
+            text.ShouldContain("từ 40 % trở lên");
+        }
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

@@ -4,7 +4,9 @@ using ChiBo.Cadres;
 using ChiBo.Data;
 using ChiBo.Reports;
 using ChiBo.Web.Access;
+using ChiBo.Ratings;
 using ChiBo.Web.Cadres;
+using ChiBo.Web.Documents;
 using ChiBo.Web.Plans;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,7 +19,7 @@ namespace ChiBo.Web.Pages.Cadres;
 /// (<see cref="CommitteeTargets"/>, evaluated as the plan dashboard does); as .xlsx.
 /// </summary>
 [Requires(Operation.ReportsRead)]
-public sealed class CompositionModel(ChiBoDb db, TimeProvider clock) : SubtreePageModel
+public sealed class CompositionModel(ChiBoDb db, TimeProvider clock, PrintedDocuments printed) : SubtreePageModel
 {
     public DateOnly AsOf { get; private set; }
     public string Level { get; private set; } = CommitteeLevel.CommuneName;
@@ -53,6 +55,35 @@ public sealed class CompositionModel(ChiBoDb db, TimeProvider clock) : SubtreePa
     {
         await LoadAsync(org, level, asOf, ct);
         return Page();
+    }
+
+    public const string SheetView = "/Pages/Cadres/_CompositionSheet.cshtml";
+
+    /// <summary>The composition sheet in the Party's format: the HTML it prints from, the PDF, the .docx.</summary>
+    public async Task<IActionResult> OnGetPrintAsync(string? org, string? level, string? asOf, CancellationToken ct) =>
+        await SheetAsync(org, level, asOf, ct) is { } d ? PrintedDocuments.Html(await printed.HtmlAsync(PageContext, SheetView, d, d.Subtitle)) : Page();
+
+    public async Task<IActionResult> OnGetPdfAsync(string? org, string? level, string? asOf, CancellationToken ct) =>
+        await SheetAsync(org, level, asOf, ct) is { } d ? await printed.PdfAsync(await printed.HtmlAsync(PageContext, SheetView, d, d.Subtitle), d.FileName("pdf"), ct) : Page();
+
+    public async Task<IActionResult> OnGetDocxAsync(string? org, string? level, string? asOf, CancellationToken ct) =>
+        await SheetAsync(org, level, asOf, ct) is { } d ? File(d.Docx(), PartyDocx.DocxType, d.FileName("docx")) : Page();
+
+    private async Task<CompositionSheet?> SheetAsync(string? org, string? level, string? asOf, CancellationToken ct)
+    {
+        if (!await LoadAsync(org, level, asOf, ct) || Structure is not { } s)
+        {
+            return null;
+        }
+
+        if (Org is not { } o)
+        {
+            Error = "Chọn một tổ chức đảng để in báo cáo cơ cấu cấp ủy.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return null;
+        }
+
+        return new CompositionSheet(await FormIssuer.OfAsync(db, o, ct), LevelName, s, Targets, clock.Today());
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(string? org, string? level, string? asOf, CancellationToken ct)
