@@ -291,6 +291,24 @@ public sealed class CadrePagesTests
         done.Html.ShouldContain("data-key=\"score\">54,3<");
         done.Html.ShouldContain("data-key=\"band\">Chưa đạt<");
         done.Html.ShouldContain("data-key=\"conclusion\">Cần khắc phục chậm trễ<");
+
+        // The evaluation form in the Party's format, as PDF and .docx; another commune does not get it.
+        var pdf = await PrintedPdf.GetAsync(board, page + "?handler=Pdf");
+        pdf.Flat.ShouldContain("PHIẾU ĐÁNH GIÁ CÁN BỘ QUÝ II NĂM 2026");
+        pdf.Flat.ShouldContain("Hoàn thành tốt nhiệm vụ");
+        pdf.Flat.ShouldContain("Phiếu tín nhiệm: cao 2, trung bình 2, thấp 1.");
+        pdf.Flat.ShouldContain("Tổng điểm: 54,3");
+        pdf.Flat.ShouldContain("Mức xếp loại: Chưa đạt");
+        pdf.Flat.ShouldContain("Kết luận của cấp ủy: Cần khắc phục chậm trễ");
+        using (var docx = await board.GetAsync(new Uri(page + "?handler=Docx", UriKind.Relative), Ct))
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync(Ct)), false))
+        {
+            var text = word.MainDocumentPart!.Document!.Body!.InnerText;
+            text.ShouldContain("PHIẾU ĐÁNH GIÁ CÁN BỘ QUÝ II NĂM 2026");
+            text.ShouldContain("Tổng điểm: 54,3");
+        }
+
+        (await GetAsync(ward, page + "?handler=Pdf")).Status.ShouldBe(HttpStatusCode.NotFound);
         var behind = await GetAsync(board, index + "&year=2026&quarter=2");
         behind.Html.ShouldContain($"data-member=\"{khang}\"");
         (await GetAsync(board, $"/can-bo/danh-gia/can-bo/{khang}")).Html.ShouldContain($"data-evaluation=\"{evaluationId}\"");

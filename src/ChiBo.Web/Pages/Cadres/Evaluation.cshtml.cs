@@ -2,8 +2,11 @@ using System.Globalization;
 using ChiBo.Access;
 using ChiBo.Cadres;
 using ChiBo.Data;
+using ChiBo.Organizations;
+using ChiBo.Ratings;
 using ChiBo.Web.Access;
 using ChiBo.Web.Cadres;
+using ChiBo.Web.Documents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +20,7 @@ namespace ChiBo.Web.Pages.Cadres;
 /// cadre's earlier quarters beside it.
 /// </summary>
 [Requires(Operation.CadresRead)]
-public sealed class EvaluationModel(ChiBoDb db, TimeProvider clock) : CadrePageModel
+public sealed class EvaluationModel(ChiBoDb db, TimeProvider clock, PrintedDocuments printed) : CadrePageModel
 {
     public const string SelfForm = "self";
     public const string ResultsForm = "results";
@@ -43,6 +46,25 @@ public sealed class EvaluationModel(ChiBoDb db, TimeProvider clock) : CadrePageM
         await LoadAsync(id, ct);
         return Page();
     }
+
+    public const string SheetView = "/Pages/Cadres/_EvaluationSheet.cshtml";
+
+    /// <summary>The evaluation form in the Party's format: the HTML it prints from, the PDF, the .docx.</summary>
+    public async Task<IActionResult> OnGetPrintAsync(int id, CancellationToken ct) =>
+        await SheetAsync(id, ct) is { } d ? PrintedDocuments.Html(await printed.HtmlAsync(PageContext, SheetView, d, d.Title)) : Page();
+
+    public async Task<IActionResult> OnGetPdfAsync(int id, CancellationToken ct) =>
+        await SheetAsync(id, ct) is { } d ? await printed.PdfAsync(await printed.HtmlAsync(PageContext, SheetView, d, d.Title), d.FileName("pdf"), ct) : Page();
+
+    public async Task<IActionResult> OnGetDocxAsync(int id, CancellationToken ct) =>
+        await SheetAsync(id, ct) is { } d ? File(d.Docx(), PartyDocx.DocxType, d.FileName("docx")) : Page();
+
+    private async Task<EvaluationSheet?> SheetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) && View is { } view && _managing is { } org
+            ? new EvaluationSheet(await FormIssuer.OfAsync(db, org, ct), view, Today)
+            : null;
+
+    private Organization? _managing;
 
     public Task<IActionResult> OnPostSelfAsync(int id, CancellationToken ct) =>
         WithPageAsync(id, ct, () => ActAsync(SelfForm, ["Scores", "Summary", "On"], new Dictionary<string, string> { ["State"] = "" }, async f =>
@@ -170,6 +192,7 @@ public sealed class EvaluationModel(ChiBoDb db, TimeProvider clock) : CadrePageM
             return false;
         }
 
+        _managing = org;
         View = await EvaluationQueries.EvaluationAsync(db, id, ct: ct);
         History = await EvaluationQueries.HistoryAsync(db, scope, View!.MemberId, ct);
         Keeps = CadreAccess.MaySee(scope, Operation.CadresWrite, org);
