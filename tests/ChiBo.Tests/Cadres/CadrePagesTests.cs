@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using ChiBo.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 using static ChiBo.Tests.Infrastructure.PageForm;
 
 namespace ChiBo.Tests.Cadres;
@@ -311,6 +312,19 @@ public sealed class CadrePagesTests
         (await GetAsync(ward, page + "?handler=Pdf")).Status.ShouldBe(HttpStatusCode.NotFound);
         var behind = await GetAsync(board, index + "&year=2026&quarter=2");
         behind.Html.ShouldContain($"data-member=\"{khang}\"");
+        using (var xlsx = await board.GetAsync(new Uri(index + "&year=2026&quarter=2&handler=Xlsx", UriKind.Relative), Ct))
+        {
+            var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Ct));
+            var late = stream.Query(useHeaderRow: true, sheetName: "Chậm tiến bộ Q2 2026").Cast<IDictionary<string, object?>>().ToList();
+            late.ShouldHaveSingleItem();
+            (Convert.ToDecimal(late[0]["Điểm"], System.Globalization.CultureInfo.InvariantCulture), (string?)late[0]["Mức"]).ShouldBe((54.3m, "Chưa đạt"));
+        }
+
+        using (var xlsx = await board.GetAsync(new Uri($"/can-bo/danh-gia/ky/{periodId}?handler=Xlsx", UriKind.Relative), Ct))
+        {
+            var rows = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Ct)).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            rows.ShouldHaveSingleItem()["Kết quả"].ShouldBe("Nhắc nhở");
+        }
         (await GetAsync(board, $"/can-bo/danh-gia/can-bo/{khang}")).Html.ShouldContain($"data-evaluation=\"{evaluationId}\"");
         var locked = await PostAsync(board, $"/can-bo/danh-gia/ky/{periodId}", $"/can-bo/danh-gia/ky/{periodId}?handler=State", ("Version", "1"), ("State", "2"));
         locked.Status.ShouldBe(HttpStatusCode.Redirect, locked.Html);

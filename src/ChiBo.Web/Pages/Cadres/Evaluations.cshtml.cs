@@ -42,6 +42,24 @@ public sealed class EvaluationsModel(ChiBoDb db, TimeProvider clock) : CadrePage
         return Page();
     }
 
+    /// <summary>The management pools with their cadres, the quarters and the cadres falling behind, as a workbook.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(string? org, int? year, int? quarter, CancellationToken ct)
+    {
+        if (!await LoadAsync(org, year, quarter, ct))
+        {
+            return Page();
+        }
+
+        var bytes = CadreWeb.Workbook(
+            ("Diện quản lý", ["Diện quản lý", "Cấp ủy quản lý", "Họ và tên", "Chức vụ", "Từ ngày", "Đến ngày"],
+                Pools.SelectMany(p => p.Cadres.Select(c => new object?[] { p.Name, p.OrgName, c.FullName, c.Post, VietnameseFormats.Date(c.From), c.To is { } to ? VietnameseFormats.Date(to) : null }))),
+            ("Các quý", ["Diện quản lý", "Năm", "Quý", "Tình trạng", "Số cán bộ", "Đã kết luận"],
+                Periods.Select(p => new object?[] { Pools.FirstOrDefault(x => x.Id == p.PoolId)?.Name, p.Year, p.Quarter, p.State, p.Evaluations, p.Concluded })),
+            ($"Chậm tiến bộ Q{Quarter} {Year}", ["Họ và tên", "Diện quản lý", "Cấp ủy quản lý", "Điểm", "Mức", "Kết quả", "Số quý liên tiếp"],
+                Behind.Select(b => new object?[] { b.FullName, b.Pool, b.ManagingOrg, b.Score, b.Band, b.Outcome, b.QuartersInARow })));
+        return File(bytes, CadreWeb.XlsxType, $"danh-gia-can-bo-{Code}-{CadreWeb.I(Year)}-q{CadreWeb.I(Quarter)}.xlsx");
+    }
+
     public Task<IActionResult> OnPostPoolAsync(string? org, CancellationToken ct) =>
         WithPageAsync(org, ct, () => ActAsync(PoolForm, ["Organization", "Name"], new Dictionary<string, string> { ["OrganizationId"] = "Organization" }, async f =>
         {

@@ -29,6 +29,19 @@ public sealed class PeriodModel(ChiBoDb db, TimeProvider clock) : CadrePageModel
         return Page();
     }
 
+    /// <summary>The quarter's evaluations (step, score, band) as a workbook.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || View is not { } v)
+        {
+            return Page();
+        }
+
+        var bytes = CadreWeb.Workbook(("Đánh giá", ["Họ và tên", "Bước", "Điểm", "Mức", "Kết quả", "Chậm tiến bộ"],
+            v.Evaluations.Select(e => new object?[] { e.FullName, e.State, e.Score, e.Band, e.Outcome, e.Behind ? "Có" : "" })));
+        return File(bytes, CadreWeb.XlsxType, $"danh-gia-{CadreWeb.I(v.Year)}-q{CadreWeb.I(v.Quarter)}-{CadreWeb.I(v.Id)}.xlsx");
+    }
+
     public async Task<IActionResult> OnPostStateAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
