@@ -89,14 +89,14 @@ public static class CadreQueries
         _ => "Chưa có",
     };
 
-    /// <summary>The cadre file of a member (the caller's scope is checked by the caller: Cadres.Read on the member's cell).</summary>
+    /// <summary>The cadre file of a member; null (not found) unless the caller holds Cadres.Read on the member's cell.</summary>
     public static async Task<CadreFile?> FileAsync(ChiBoDb db, OrgScope caller, int memberId, DateOnly today, CancellationToken ct = default)
     {
         var found = await (from x in db.Members.AsNoTracking()
                            where x.Id == memberId
                            join o in db.Organizations on x.CellId equals o.Id
                            select new { Member = x, Cell = o }).SingleOrDefaultAsync(ct);
-        if (found is null)
+        if (found is null || !caller.Can(Operation.CadresRead, Subtree.Of(found.Cell)))
         {
             return null;
         }

@@ -37,6 +37,8 @@ public static class CadreWeb
 
     public static string Quarters(int memberId) => "/can-bo/danh-gia/can-bo/" + I(memberId);
 
+    public static string File(int memberId) => "/can-bo/ho-so/" + I(memberId);
+
     /// <summary>A score or a weight as vi-VN writes it: 85,5.</summary>
     public static string Score(decimal? d) => d is { } v ? v.ToString("0.##", VietnameseFormats.Culture) : "–";
 

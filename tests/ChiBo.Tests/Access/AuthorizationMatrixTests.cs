@@ -367,6 +367,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /can-bo/danh-gia/ky/{id:int}"] = new("/can-bo/danh-gia/ky/{period}"),
         ["GET /can-bo/danh-gia/{id:int}"] = new("/can-bo/danh-gia/{evaluation}"),
         ["GET /can-bo/danh-gia/can-bo/{memberId:int}"] = new("/can-bo/danh-gia/can-bo/{member}"),
+        ["GET /can-bo/ho-so/{memberId:int}"] = new("/can-bo/ho-so/{member}"),
         ["GET /phieu-y-kien"] = new("/phieu-y-kien", Targeted: false),
         ["GET /thon"] = new("/thon?org={org}"),
     };

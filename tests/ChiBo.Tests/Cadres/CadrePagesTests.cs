@@ -310,6 +310,19 @@ public sealed class CadrePagesTests
         }
 
         (await GetAsync(ward, page + "?handler=Pdf")).Status.ShouldBe(HttpStatusCode.NotFound);
+
+        // The cadre's file: the quarter is in it, the posts outside the Party are kept through the
+        // command, and another commune does not find it.
+        var file = $"/can-bo/ho-so/{khang}";
+        (await GetAsync(board, file)).Html.ShouldContain($"href=\"/can-bo/danh-gia/{evaluationId}\"");
+        var tooLong = await PostAsync(board, file, file + "?handler=Profile", ("Version", "0"), ("It", "Basic"), ("GovernmentPost", new string('x', 201)));
+        (tooLong.Status, tooLong.Html.Contains("Chức vụ chính quyền", StringComparison.Ordinal)).ShouldBe((HttpStatusCode.BadRequest, true));
+        var kept = await PostAsync(board, file, file + "?handler=Profile", ("Version", "0"), ("It", "Advanced"), ("GovernmentPost", "Chủ tịch UBND xã"), ("Veteran", "true"));
+        kept.Status.ShouldBe(HttpStatusCode.Redirect, kept.Html);
+        var shown = await GetAsync(board, kept.Location!);
+        shown.Html.ShouldContain("data-key=\"governmentPost\">Chủ tịch UBND xã<");
+        shown.Html.ShouldContain("data-key=\"it\">Ứng dụng CNTT nâng cao<");
+        (await GetAsync(ward, file)).Status.ShouldBe(HttpStatusCode.NotFound);
         var behind = await GetAsync(board, index + "&year=2026&quarter=2");
         behind.Html.ShouldContain($"data-member=\"{khang}\"");
         using (var xlsx = await board.GetAsync(new Uri(index + "&year=2026&quarter=2&handler=Xlsx", UriKind.Relative), Ct))
