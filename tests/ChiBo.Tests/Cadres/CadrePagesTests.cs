@@ -121,6 +121,34 @@ public sealed class CadrePagesTests
         register.Html.ShouldContain("data-key=\"villages\">3<");
         register.Html.ShouldContain("data-key=\"ownCell\">1<");
         register.Html.ShouldContain("data-key=\"combined\">2<");
+
+        // The board keeps the register in the browser: a village, its cell and its head, through the commands.
+        var noName = await PostAsync(board, "/thon?org=T", "/thon?org=T&handler=Add", ("Commune", data.Commune.Code), ("Kind", "Thon"), ("Name", ""), ("EstablishedOn", "2020-01-01"));
+        noName.Status.ShouldBe(HttpStatusCode.BadRequest);
+        var added = await PostAsync(board, "/thon?org=T", "/thon?org=T&handler=Add", ("Commune", data.Commune.Code), ("Kind", "Thon"), ("Name", "Thôn Bốn"), ("EstablishedOn", "2020-01-01"));
+        added.Status.ShouldBe(HttpStatusCode.Redirect, added.Html);
+        async Task<(int Id, string Version)> FourthAsync()
+        {
+            await using var db = database.Context();
+            var v = await db.Villages.AsNoTracking().SingleAsync(v => v.Name == "Thôn Bốn", Ct);
+            return (v.Id, v.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var fourth = await FourthAsync();
+        (await PostAsync(board, "/thon?org=T", $"/thon?org=T&village={fourth.Id}&handler=Cover", ("Version", fourth.Version), ("Cell", data.CellOne.Code), ("From", "2020-01-01")))
+            .Status.ShouldBe(HttpStatusCode.Redirect);
+        fourth = await FourthAsync();
+        (await PostAsync(board, "/thon?org=T", $"/thon?org=T&village={fourth.Id}&handler=Head", ("Version", fourth.Version), ("Role", "Head"), ("FullName", "Lê Văn Tư"), ("From", "2024-01-01")))
+            .Status.ShouldBe(HttpStatusCode.Redirect);
+        var kept = await GetAsync(board, "/thon?org=T");
+        kept.Html.ShouldContain("data-key=\"villages\">4<");
+        kept.Html.ShouldContain("Lê Văn Tư (chưa là đảng viên)");
+        using (var xlsx = await board.GetAsync(new Uri("/thon?org=T&handler=Xlsx", UriKind.Relative), Ct))
+        {
+            var rows = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Ct)).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            rows.Count.ShouldBe(4);
+            rows.Single(r => (string?)r["Tên"] == "Thôn Bốn")["Trưởng thôn"].ShouldBe("Lê Văn Tư (chưa là đảng viên)");
+        }
         Regex.Match(composition.Html, "data-dimension=\"position\".*?data-category=\"secretary\">.*?data-key=\"count\">(\\d+)<.*?data-key=\"share\">([^<]*)<", RegexOptions.Singleline)
             .Groups[2].Value.ShouldBe("50,00 %");
         var target = Regex.Match(composition.Html, "data-indicator=\"CU1\".*?data-key=\"target\">([^<]*)<.*?data-key=\"value\">([^<]*)<.*?data-key=\"met\">\\s*<span[^>]*>([^<]*)<", RegexOptions.Singleline);
