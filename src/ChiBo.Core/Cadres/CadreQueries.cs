@@ -47,7 +47,10 @@ public sealed record CadreFile(
     string GeneralEducation, string Professional, string PoliticalTheory, string Grade, bool ScienceTech, bool Postgraduate,
     CadreProfileView? Profile, IReadOnlyList<SeatView> Committees, IReadOnlyList<PoolEntryView> ManagementPools,
     IReadOnlyList<PlanningPoolView> Planning, IReadOnlyList<RotationRow> Rotations, IReadOnlyList<TrainingRow> Training,
-    IReadOnlyList<QuarterRow> Evaluations);
+    IReadOnlyList<QuarterRow> Evaluations, IReadOnlyList<YearRatingRow> Ratings);
+
+/// <summary>The member's decided yearly rating (đánh giá, xếp loại chất lượng đảng viên), as the ratings feature keeps it.</summary>
+public sealed record YearRatingRow(int Year, string Level, string? DecisionNumber, DateOnly? DecidedOn, string? DecidedBy);
 
 /// <summary>One attendee of a course: a member of the register (with the id) or a person outside it.</summary>
 public sealed record AttendeeRow(int? MemberId, string FullName, bool Completed, DateOnly? CompletedOn, string? CertificateNumber);
@@ -132,8 +135,18 @@ public static class CadreQueries
             CollapseSeats(seats.Select(x => (x.s, x.Term, x.Code, x.Name))),
             entries, planning, rotations,
             training.Select(t => new TrainingRow(t.c.Id, t.c.Name, Name(t.c.Kind), t.c.StartsOn, t.c.EndsOn, t.r.Completed, t.r.CompletedOn, t.r.CertificateNumber)).ToList(),
-            await EvaluationQueries.HistoryAsync(db, caller, memberId, ct));
+            await EvaluationQueries.HistoryAsync(db, caller, memberId, ct),
+            await YearRatingsAsync(db, memberId, ct));
     }
+
+    /// <summary>The yearly ratings decided for the member (the cadre's yearly rating is the member's, 366-QĐ/TW).</summary>
+    private static async Task<IReadOnlyList<YearRatingRow>> YearRatingsAsync(ChiBoDb db, int memberId, CancellationToken ct) =>
+        (await db.MemberRatings.AsNoTracking().Where(r => r.MemberId == memberId && r.State >= Ratings.RatingState.Decided)
+            .OrderByDescending(r => r.Year).ToListAsync(ct))
+        .Select(r => new YearRatingRow(r.Year,
+            r.Level is { } l ? Ratings.RatingNames.Of(l) : r.NotRatedReason is { } n ? "Không xếp loại: " + Ratings.RatingNames.Of(n) : "",
+            r.DecisionNumber, r.DecidedOn, r.DecidedBy))
+        .ToList();
 
     /// <summary>The management pools of the managing committees in the subtree the caller may see, with their cadres on the date.</summary>
     public static async Task<IReadOnlyList<ManagementPoolView>> ManagementPoolsAsync(ChiBoDb db, OrgScope caller, Subtree subtree, DateOnly asOf, CancellationToken ct = default)

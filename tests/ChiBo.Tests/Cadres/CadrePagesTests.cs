@@ -342,7 +342,21 @@ public sealed class CadrePagesTests
         // The cadre's file: the quarter is in it, the posts outside the Party are kept through the
         // command, and another commune does not find it.
         var file = $"/can-bo/ho-so/{khang}";
-        (await GetAsync(board, file)).Html.ShouldContain($"href=\"/can-bo/danh-gia/{evaluationId}\"");
+        await using (var db = database.Context())
+        {
+            var member = await db.Members.AsNoTracking().SingleAsync(m => m.Id == khang, Ct);
+            db.MemberRatings.Add(new ChiBo.Ratings.MemberRating
+            {
+                ProvinceId = member.ProvinceId, MemberId = khang, CellId = data.CellOne.Id, CellPath = data.CellOne.Path, Year = 2025,
+                State = ChiBo.Ratings.RatingState.Published, Source = ChiBo.Ratings.RatingSource.Import, Level = ChiBo.Ratings.RatingLevel.Good,
+                DecisionNumber = "12-QĐ/ĐU", DecidedOn = new DateOnly(2026, 1, 10), RecordedBy = "test",
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var cadreFile = await GetAsync(board, file);
+        cadreFile.Html.ShouldContain($"href=\"/can-bo/danh-gia/{evaluationId}\"");
+        cadreFile.Html.ShouldContain("Năm 2025: <span data-key=\"level\">Hoàn thành tốt nhiệm vụ</span> (quyết định số 12-QĐ/ĐU ngày 10/01/2026)");
         var tooLong = await PostAsync(board, file, file + "?handler=Profile", ("Version", "0"), ("It", "Basic"), ("GovernmentPost", new string('x', 201)));
         (tooLong.Status, tooLong.Html.Contains("Chức vụ chính quyền", StringComparison.Ordinal)).ShouldBe((HttpStatusCode.BadRequest, true));
         var kept = await PostAsync(board, file, file + "?handler=Profile", ("Version", "0"), ("It", "Advanced"), ("GovernmentPost", "Chủ tịch UBND xã"), ("Veteran", "true"));
