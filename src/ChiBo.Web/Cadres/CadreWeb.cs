@@ -124,6 +124,12 @@ public static class CadreWeb
 /// <summary>Dates in query strings: yyyy-MM-dd as a date input sends, or dd/MM/yyyy as typed; empty means today.</summary>
 public static class CadreDates
 {
+    public const string BadRange = "Khoảng ngày không hợp lệ: cần dạng ngày/tháng/năm, từ ngày trước đến ngày.";
+
+    /// <summary>A from–to range of a list page: from 1 January four years back and to today when empty; null when unreadable or reversed.</summary>
+    public static (DateOnly From, DateOnly To)? Range(string? from, string? to, DateOnly today) =>
+        Parse(from, new DateOnly(today.Year - 4, 1, 1)) is { } f && Parse(to, today) is { } t && t >= f ? (f, t) : null;
+
     private static readonly string[] Formats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
 
     public static DateOnly? Parse(string? text, DateOnly fallback) =>

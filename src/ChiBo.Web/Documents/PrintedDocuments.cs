@@ -60,6 +60,14 @@ public sealed class PrintedDocuments(
     /// <summary>The HTML the PDF is printed from, as a page (the documents' tests read it; a browser prints it as well).</summary>
     public static ContentResult Html(string html) => new() { Content = html, ContentType = "text/html; charset=utf-8", StatusCode = StatusCodes.Status200OK };
 
+    /// <summary>A document partial rendered as the standalone page the PDF is printed from.</summary>
+    public async Task<ContentResult> PageAsync(ActionContext context, string view, object model, string title) =>
+        Html(await HtmlAsync(context, view, model, title));
+
+    /// <summary>A document partial printed to PDF as a download (503 with the reason when the server cannot print).</summary>
+    public async Task<IActionResult> PdfAsync(ActionContext context, string view, object model, string title, string fileName, CancellationToken ct) =>
+        await PdfAsync(await HtmlAsync(context, view, model, title), fileName, ct);
+
     /// <summary>The PDF of <paramref name="html"/> as a download, or 503 with the reason in Vietnamese when the server cannot print.</summary>
     public async Task<IActionResult> PdfAsync(string html, string fileName, CancellationToken ct)
     {

@@ -61,10 +61,10 @@ public sealed class CompositionModel(ChiBoDb db, TimeProvider clock, PrintedDocu
 
     /// <summary>The composition sheet in the Party's format: the HTML it prints from, the PDF, the .docx.</summary>
     public async Task<IActionResult> OnGetPrintAsync(string? org, string? level, string? asOf, CancellationToken ct) =>
-        await SheetAsync(org, level, asOf, ct) is { } d ? PrintedDocuments.Html(await printed.HtmlAsync(PageContext, SheetView, d, d.Subtitle)) : Page();
+        await SheetAsync(org, level, asOf, ct) is { } d ? await printed.PageAsync(PageContext, SheetView, d, d.Subtitle) : Page();
 
     public async Task<IActionResult> OnGetPdfAsync(string? org, string? level, string? asOf, CancellationToken ct) =>
-        await SheetAsync(org, level, asOf, ct) is { } d ? await printed.PdfAsync(await printed.HtmlAsync(PageContext, SheetView, d, d.Subtitle), d.FileName("pdf"), ct) : Page();
+        await SheetAsync(org, level, asOf, ct) is { } d ? await printed.PdfAsync(PageContext, SheetView, d, d.Subtitle, d.FileName("pdf"), ct) : Page();
 
     public async Task<IActionResult> OnGetDocxAsync(string? org, string? level, string? asOf, CancellationToken ct) =>
         await SheetAsync(org, level, asOf, ct) is { } d ? File(d.Docx(), PartyDocx.DocxType, d.FileName("docx")) : Page();

@@ -51,10 +51,10 @@ public sealed class EvaluationModel(ChiBoDb db, TimeProvider clock, PrintedDocum
 
     /// <summary>The evaluation form in the Party's format: the HTML it prints from, the PDF, the .docx.</summary>
     public async Task<IActionResult> OnGetPrintAsync(int id, CancellationToken ct) =>
-        await SheetAsync(id, ct) is { } d ? PrintedDocuments.Html(await printed.HtmlAsync(PageContext, SheetView, d, d.Title)) : Page();
+        await SheetAsync(id, ct) is { } d ? await printed.PageAsync(PageContext, SheetView, d, d.Title) : Page();
 
     public async Task<IActionResult> OnGetPdfAsync(int id, CancellationToken ct) =>
-        await SheetAsync(id, ct) is { } d ? await printed.PdfAsync(await printed.HtmlAsync(PageContext, SheetView, d, d.Title), d.FileName("pdf"), ct) : Page();
+        await SheetAsync(id, ct) is { } d ? await printed.PdfAsync(PageContext, SheetView, d, d.Title, d.FileName("pdf"), ct) : Page();
 
     public async Task<IActionResult> OnGetDocxAsync(int id, CancellationToken ct) =>
         await SheetAsync(id, ct) is { } d ? File(d.Docx(), PartyDocx.DocxType, d.FileName("docx")) : Page();

@@ -127,14 +127,14 @@ public sealed class TrainingModel(ChiBoDb db, TimeProvider clock) : CadrePageMod
     private async Task<bool> LoadAsync(string? org, string? from, string? to, CancellationToken ct)
     {
         Today = clock.Today();
-        if (CadreDates.Parse(from, new DateOnly(Today.Year - 4, 1, 1)) is not { } f || CadreDates.Parse(to, Today) is not { } t || t < f)
+        if (CadreDates.Range(from, to, Today) is not { } range)
         {
-            Error = "Khoảng ngày không hợp lệ: cần dạng ngày/tháng/năm, từ ngày trước đến ngày.";
+            Error = CadreDates.BadRange;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return false;
         }
 
-        (From, To) = (f, t);
+        (From, To) = range;
         if (await FindSubtreeAsync(db, org, Operation.CadresRead) is not { } lookup)
         {
             return false;

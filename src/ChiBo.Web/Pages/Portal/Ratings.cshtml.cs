@@ -99,7 +99,7 @@ public sealed class RatingsModel(ChiBoDb db, TimeProvider clock, PrintedDocument
     /// <summary>The member's own Bản tự kiểm điểm of a year as PDF (printed by the server); the outcome once published.</summary>
     public async Task<IActionResult> OnGetPdfAsync(string? year, CancellationToken ct) =>
         await FormAsync(year, ct) is { } d
-            ? await printed.PdfAsync(await printed.HtmlAsync(PageContext, ReviewModel.View, d, MemberReviewDraft.Title), d.FileName("pdf"), ct)
+            ? await printed.PdfAsync(PageContext, ReviewModel.View, d, MemberReviewDraft.Title, d.FileName("pdf"), ct)
             : Page();
 
     public async Task<IActionResult> OnGetDocxAsync(string? year, CancellationToken ct) =>
@@ -107,7 +107,7 @@ public sealed class RatingsModel(ChiBoDb db, TimeProvider clock, PrintedDocument
 
     /// <summary>The form alone, as the PDF is printed from it.</summary>
     public async Task<IActionResult> OnGetPrintAsync(string? year, CancellationToken ct) =>
-        await FormAsync(year, ct) is { } d ? PrintedDocuments.Html(await printed.HtmlAsync(PageContext, ReviewModel.View, d, MemberReviewDraft.Title)) : Page();
+        await FormAsync(year, ct) is { } d ? await printed.PageAsync(PageContext, ReviewModel.View, d, MemberReviewDraft.Title) : Page();
 
     private async Task<MemberReviewDraft?> FormAsync(string? year, CancellationToken ct)
     {

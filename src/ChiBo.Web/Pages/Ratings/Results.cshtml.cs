@@ -29,12 +29,12 @@ public sealed class ResultsModel(ChiBoDb db, TimeProvider clock, PrintedDocument
 
     public async Task<IActionResult> OnGetPrintAsync(string? org, string? year, CancellationToken ct) =>
         await LoadAsync(org, year, ct) && Draft is { } d
-            ? PrintedDocuments.Html(await printed.HtmlAsync(PageContext, View, d, d.Subtitle))
+            ? await printed.PageAsync(PageContext, View, d, d.Subtitle)
             : Page();
 
     public async Task<IActionResult> OnGetPdfAsync(string? org, string? year, CancellationToken ct) =>
         await LoadAsync(org, year, ct) && Draft is { } d
-            ? await printed.PdfAsync(await printed.HtmlAsync(PageContext, View, d, d.Subtitle), d.FileName("pdf"), ct)
+            ? await printed.PdfAsync(PageContext, View, d, d.Subtitle, d.FileName("pdf"), ct)
             : Page();
 
     public async Task<IActionResult> OnGetDocxAsync(string? org, string? year, CancellationToken ct) =>

@@ -32,12 +32,12 @@ public sealed class ReviewModel(ChiBoDb db, TimeProvider clock, PrintedDocuments
 
     public async Task<IActionResult> OnGetPrintAsync(int? member, string? year, CancellationToken ct) =>
         await LoadAsync(member, year, ct) && Draft is { } d
-            ? PrintedDocuments.Html(await printed.HtmlAsync(PageContext, View, d, MemberReviewDraft.Title))
+            ? await printed.PageAsync(PageContext, View, d, MemberReviewDraft.Title)
             : Page();
 
     public async Task<IActionResult> OnGetPdfAsync(int? member, string? year, CancellationToken ct) =>
         await LoadAsync(member, year, ct) && Draft is { } d
-            ? await printed.PdfAsync(await printed.HtmlAsync(PageContext, View, d, MemberReviewDraft.Title), d.FileName("pdf"), ct)
+            ? await printed.PdfAsync(PageContext, View, d, MemberReviewDraft.Title, d.FileName("pdf"), ct)
             : Page();
 
     public async Task<IActionResult> OnGetDocxAsync(int? member, string? year, CancellationToken ct) =>
