@@ -36,7 +36,9 @@ public static class CommitteeTargets
         }
 
         var byKey = definitions.ToDictionary(d => (d.Number, d.Code));
-        var status = await PlanQueries.StatusAsync(db, caller, lookup, asOf.Year, asOf, ct: ct);
+        // Only the committee indicators are evaluated: the page shows no other, and their measures are one pass.
+        var status = await PlanQueries.StatusAsync(db, caller, lookup, asOf.Year, asOf, ct: ct,
+            which: i => (i.Numerator?.Contains(prefix, StringComparison.Ordinal) ?? false) || (i.Denominator?.Contains(prefix, StringComparison.Ordinal) ?? false));
         return status.Plans
             .SelectMany(p => p.Indicators.Where(i => byKey.ContainsKey((p.Number, i.Code))).Select(i => (Plan: p.Number, Line: i)))
             .Select(x =>

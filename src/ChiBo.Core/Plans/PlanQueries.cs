@@ -53,13 +53,13 @@ public static class PlanQueries
     /// </summary>
     public static async Task<PlanStatusReport> StatusAsync(
         ChiBoDb db, OrgScope caller, OrgLookup lookup, int year, DateOnly today, IndicatorStatusPolicy? policy = null, PlanTaskPolicy? taskPolicy = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default, Func<PlanIndicator, bool>? which = null)
     {
         var org = Visible(caller, lookup);
         policy ??= IndicatorStatusPolicy.Default;
         var chain = Subtree.Ids(org.Path);
         var eval = await PlanEvaluation.LoadAsync(db, caller, org, year, year, [org.Id], ct);
-        var indicators = eval.Indicators.Where(i => i.InForce(year) && PlanEvaluation.AppliesTo(i.Indicator, org.Kind)).ToList();
+        var indicators = eval.Indicators.Where(i => i.InForce(year) && PlanEvaluation.AppliesTo(i.Indicator, org.Kind) && (which?.Invoke(i.Indicator) ?? true)).ToList();
         var windows = indicators.ToDictionary(i => i.Indicator.Id, i => i.WindowFor(year, today));
         var results = await MeasureEngine.RunAsync(db, lookup, indicators.SelectMany(i => i.Wanted(windows[i.Indicator.Id])), today, byUnit: false, ct);
         var tasks = await TaskStatesAsync(db, eval.Plans, org, year, today, taskPolicy ?? PlanTaskPolicy.Default, ct);
